@@ -1,0 +1,87 @@
+/**
+ * The S-Connector API, one method per endpoint, typed in and out. It renews the token once and
+ * retries when the server refuses it (401/403), so an expired token never reaches the user.
+ */
+import { isCalendarDate } from './calendarDate';
+import { ApiError } from './errors';
+import { ApiRequest, HttpTransport } from './http';
+import { License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, Room, RoomList, Usage } from './schema';
+import { TokenSource } from './tokens';
+
+export interface UsageRange {
+  /** First day, `YYYY-MM-DD`. */
+  readonly start: string;
+  /** Last day, inclusive, `YYYY-MM-DD`; absent means "until now". */
+  readonly end?: string;
+}
+
+export class SConnectorClient {
+  constructor(
+    private readonly http: HttpTransport,
+    private readonly tokens: TokenSource,
+  ) {}
+
+  /** `GET v1/info`: the license behind the keys. */
+  async license(): Promise<License> {
+    return parseLicense(await this.get('v1/info'));
+  }
+
+  /** `GET v1/sessions`: the rooms in a meeting now. */
+  async rooms(): Promise<RoomList> {
+    return parseRoomList(await this.get('v1/sessions'));
+  }
+
+  /** `GET v1/sessions/:room_name`: one live room, or undefined when it is no longer live (404). */
+  async room(roomName: string): Promise<Room | undefined> {
+    if (roomName === '' || roomName === '.' || roomName === '..') {
+      // URLs fold "." and ".." segments away, so such a name cannot be asked for by path.
+      throw new ApiError('invalidInput', `A room named "${roomName}" cannot be looked up by name.`);
+    }
+    try {
+      return parseRoomDetail(await this.get(`v1/sessions/${encodeURIComponent(roomName)}`));
+    } catch (error) {
+      if (error instanceof ApiError && error.kind === 'httpStatus' && error.detail.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** `GET v1/static`: meeting records whose day falls in the range. */
+  async usage(range: UsageRange): Promise<Usage> {
+    for (const [label, value] of [['start', range.start], ['end', range.end]] as const) {
+      if (value !== undefined && !isCalendarDate(value)) {
+        throw new ApiError('invalidInput', `The ${label} date "${value}" is not a real date in the form YYYY-MM-DD.`);
+      }
+    }
+    if (range.end !== undefined && range.end < range.start) {
+      throw new ApiError('invalidInput', `The end date ${range.end} is before the start date ${range.start}.`);
+    }
+    return parseUsage(await this.get('v1/static', { startTime: range.start, endTime: range.end }));
+  }
+
+  private async get(path: string, query?: ApiRequest['query']): Promise<unknown> {
+    const send = (token: string) => this.http.send({ method: 'GET', path, token, secrets: [token], ...(query && { query }) });
+    const token = await this.tokens.token();
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!isAuthRejection(error)) throw error;
+    }
+    // The token was refused (expired early, revoked, server restarted): sign in afresh, once.
+    this.tokens.discard(token);
+    const fresh = await this.tokens.renew();
+    try {
+      return await send(fresh);
+    } catch (error) {
+      if (!isAuthRejection(error)) throw error;
+      throw new ApiError(
+        'tokenRejected',
+        'S-Connector accepted the keys but refused the token it issued for them. The license may be disabled; sign in again or contact S-Connector.',
+        (error as ApiError).detail,
+      );
+    }
+  }
+}
+
+function isAuthRejection(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'httpStatus' && (error.detail.status === 401 || error.detail.status === 403);
+}

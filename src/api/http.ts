@@ -1,0 +1,287 @@
+/**
+ * The one way this extension talks HTTP: node-fetch with a timeout on every request, bounded
+ * retries with backoff for idempotent GETs, and every failure turned into an ApiError.
+ * It knows the S-Connector envelope (`{status, data, message}`) and nothing about endpoints.
+ */
+import fetch, { FetchError, Response } from 'node-fetch';
+import { ApiError, ApiErrorKind, cleanServerText } from './errors';
+
+export interface HttpSettings {
+  /** Base URL of the API, e.g. https://api.interwater.biz (a path prefix is kept). */
+  readonly baseUrl: string;
+  /** Per attempt, covering connect, headers and body. */
+  readonly timeoutMs: number;
+  /** Extra attempts for GETs after a network error, 5xx or 429. */
+  readonly maxRetries: number;
+  /** First backoff delay; it doubles for each further retry, with jitter. */
+  readonly retryBaseDelayMs: number;
+  /** A Retry-After longer than this is not waited out inside one call: the caller hears about it. */
+  readonly maxRetryWaitMs: number;
+}
+
+export const DEFAULT_HTTP_SETTINGS: Omit<HttpSettings, 'baseUrl'> = {
+  timeoutMs: 15_000,
+  maxRetries: 2,
+  retryBaseDelayMs: 400,
+  maxRetryWaitMs: 10_000,
+};
+
+export interface ApiRequest {
+  readonly method: 'GET' | 'POST';
+  /** Relative to the base URL, already encoded, e.g. `v1/sessions/${encodeURIComponent(name)}`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly body?: unknown;
+  /** Sent in the `s-connector-jwt` header. */
+  readonly token?: string;
+  /** Credentials in play, scrubbed from anything this request puts into an error message. */
+  readonly secrets?: readonly string[];
+}
+
+/** What the log gets of each attempt: never headers, bodies, keys or tokens. */
+export interface RequestRecord {
+  readonly method: string;
+  /** Path and query as sent, without the host. */
+  readonly path: string;
+  readonly attempt: number;
+  readonly durationMs: number;
+  readonly status?: number;
+  readonly error?: ApiErrorKind;
+}
+
+/** Largest body we read; far above 100,000 usage records, far below what would hurt the extension host. */
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
+
+export class HttpTransport {
+  constructor(
+    private readonly settings: () => HttpSettings,
+    private readonly onRecord: (record: RequestRecord) => void = () => undefined,
+  ) {}
+
+  /** Sends the request and returns the envelope's `data`; throws ApiError for everything else. */
+  async send(request: ApiRequest): Promise<unknown> {
+    const settings = this.settings();
+    const url = endpointUrl(settings.baseUrl, request.path, request.query);
+    const attempts = request.method === 'GET' ? 1 + Math.max(0, settings.maxRetries) : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(url, request, settings, attempt);
+      } catch (error) {
+        if (!(error instanceof ApiError) || attempt >= attempts || !worthRetrying(error)) throw error;
+        const wait = error.detail.retryAfterMs ?? backoffDelay(settings.retryBaseDelayMs, attempt);
+        if (wait > settings.maxRetryWaitMs) throw error;
+        await sleep(wait);
+      }
+    }
+  }
+
+  private async attempt(url: URL, request: ApiRequest, settings: HttpSettings, attempt: number): Promise<unknown> {
+    const started = performance.now();
+    const record = (outcome: { status?: number; error?: ApiErrorKind }) =>
+      this.onRecord({ method: request.method, path: url.pathname + url.search, attempt, durationMs: performance.now() - started, ...outcome });
+    let status: number | undefined;
+    try {
+      const { response, text } = await fetchText(url, request, settings.timeoutMs);
+      status = response.status;
+      const data = readEnvelope(response, text, url.host, request.secrets ?? []);
+      record({ status });
+      return data;
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('unexpectedResponse', `Unexpected failure talking to ${url.host}.`);
+      record({ status, error: apiError.kind });
+      throw apiError;
+    }
+  }
+}
+
+/** Resolves `path` against the base URL, keeping any path prefix the base has. */
+export function endpointUrl(baseUrl: string, path: string, query: ApiRequest['query'] = {}): URL {
+  const trimmed = baseUrl.trim();
+  if (!trimmed) {
+    throw new ApiError('invalidInput', 'No S-Connector API URL is set. Set "sconnector.apiUrl" in Settings, for example https://api.interwater.biz.');
+  }
+  let base: URL;
+  try {
+    base = new URL(trimmed);
+  } catch {
+    throw new ApiError('invalidInput', `The S-Connector API URL "${cleanServerText(trimmed)}" is not a valid URL. It should look like https://api.interwater.biz.`);
+  }
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new ApiError('invalidInput', `The S-Connector API URL must start with https:// (or http:// for a server on this machine), not ${base.protocol}//.`);
+  }
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  base.search = '';
+  base.hash = '';
+  const url = new URL(path, base);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return url;
+}
+
+async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Promise<{ response: Response; text: string }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.token !== undefined) headers['s-connector-jwt'] = request.token;
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    const response = await fetch(url.href, {
+      method: request.method,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      // node-fetch@2 types its own AbortSignal; Node's is the same at run time.
+      signal: controller.signal as unknown as import('node-fetch').RequestInit['signal'],
+      size: MAX_BODY_BYTES,
+      redirect: 'follow',
+      follow: 3,
+    });
+    const text = await response.text(); // still under the timeout: a server that stalls mid-body times out too
+    return { response, text };
+  } catch (error) {
+    throw networkError(error, url.host, timeoutMs, controller.signal.aborted);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function networkError(error: unknown, host: string, timeoutMs: number, timedOut: boolean): ApiError {
+  if (timedOut) {
+    return new ApiError('timeout', `The S-Connector server at ${host} did not answer within ${formatSeconds(timeoutMs)}. It may be overloaded, or the network is slow; it will be tried again.`);
+  }
+  const code = error instanceof FetchError ? (error.code ?? error.errno) : (error as NodeJS.ErrnoException | undefined)?.code;
+  const type = error instanceof FetchError ? error.type : undefined;
+  if (type === 'max-size') {
+    return new ApiError('unexpectedResponse', `The S-Connector server at ${host} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read.`);
+  }
+  if (type === 'max-redirect') {
+    return new ApiError('unreachable', `The S-Connector server at ${host} redirected too many times. Check the API URL.`);
+  }
+  const why = networkReason(String(code ?? ''));
+  return new ApiError('unreachable', `Cannot reach the S-Connector server at ${host}: ${why}`);
+}
+
+function networkReason(code: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the connection was refused. Check the API URL and that the server is running.';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its name could not be resolved. Check the API URL and your network connection.';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was closed before an answer came.';
+    case 'ETIMEDOUT':
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return 'the network could not reach it. Check your connection or proxy settings.';
+    default:
+      if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
+        return `its TLS certificate is not trusted (${code}).`;
+      }
+      return code ? `the connection failed (${code}).` : 'the connection failed.';
+  }
+}
+
+function readEnvelope(response: Response, text: string, host: string, secrets: readonly string[]): unknown {
+  const json = parseJson(text);
+  const serverMessage = json.ok ? messageIn(json.value, secrets) : undefined;
+  if (response.status < 200 || response.status >= 300) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    throw new ApiError('httpStatus', describeStatus(response.status, host, serverMessage, retryAfterMs), {
+      status: response.status,
+      ...(serverMessage !== undefined && { serverMessage }),
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    });
+  }
+  if (!json.ok) {
+    const type = response.headers.get('content-type')?.split(';')[0] || 'no content type';
+    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered with something that is not JSON (${type}). A proxy or gateway may be in the way; check the API URL.`);
+  }
+  const envelope = json.value;
+  if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
+    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered in a form this extension does not understand.`);
+  }
+  const { status, data } = envelope as { status?: unknown; data?: unknown };
+  if (status === false) {
+    throw new ApiError(
+      'refused',
+      serverMessage ? `The S-Connector server refused the request: ${serverMessage}` : 'The S-Connector server refused the request without saying why.',
+      serverMessage !== undefined ? { serverMessage } : {},
+    );
+  }
+  if (data === undefined) {
+    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered without any data.`);
+  }
+  return data;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function messageIn(value: unknown, secrets: readonly string[]): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { message, error } = value as { message?: unknown; error?: unknown };
+  const text = typeof message === 'string' ? message : typeof error === 'string' ? error : undefined;
+  if (!text) return undefined;
+  const cleaned = cleanServerText(redact(text, secrets));
+  return cleaned || undefined;
+}
+
+/** Replaces every occurrence of a credential, in case a server echoes one back in its message. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) result = result.split(secret).join('•••');
+  }
+  return result;
+}
+
+function describeStatus(status: number, host: string, serverMessage: string | undefined, retryAfterMs: number | undefined): string {
+  const because = serverMessage ? ` The server said: ${serverMessage}` : '';
+  if (status === 401 || status === 403) return `The S-Connector server at ${host} did not accept the sign-in (HTTP ${status}).${because}`;
+  if (status === 404) return `The S-Connector server at ${host} does not know this address (HTTP 404).${because}`;
+  if (status === 429) {
+    const when = retryAfterMs !== undefined ? ` Try again in ${formatSeconds(retryAfterMs)}.` : ' Try again shortly.';
+    return `The S-Connector server at ${host} is receiving too many requests (HTTP 429).${when}${because}`;
+  }
+  if (status >= 500) return `The S-Connector server at ${host} has a problem (HTTP ${status}); it will be tried again.${because}`;
+  return `The S-Connector server at ${host} rejected the request (HTTP ${status}).${because}`;
+}
+
+/** Retry-After is either seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function worthRetrying(error: ApiError): boolean {
+  // A timeout already cost the user the whole timeout; retrying it would multiply the wait.
+  if (error.kind === 'unreachable') return true;
+  if (error.kind !== 'httpStatus') return false;
+  const status = error.detail.status ?? 0;
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random, so clients do not retry in lockstep. */
+export function backoffDelay(baseMs: number, attempt: number, random: () => number = Math.random): number {
+  const ceiling = baseMs * 2 ** (attempt - 1);
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}

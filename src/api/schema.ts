@@ -1,0 +1,189 @@
+/**
+ * Run-time checks that turn the API's JSON into typed values.
+ * Two published shapes of a room are accepted (the document's short one and an earlier rich one
+ * with `sessionTokens`), unknown fields are dropped, unknown statuses are kept as they come, and
+ * a single unreadable item in a list is skipped and counted rather than failing the whole list.
+ */
+import { ApiError } from './errors';
+
+export interface License {
+  readonly domain: string;
+  readonly roomLimit: number;
+  readonly enabled: boolean;
+  /** ISO 8601, when the server says. */
+  readonly createdAt?: string;
+}
+
+/** Known statuses; any other string the server sends is kept as it is. */
+export type RoomStatus = 'WAIT' | 'ON_GOING' | 'OPEN' | (string & {});
+
+export interface Participant {
+  readonly connectionId?: string;
+  readonly userName?: string;
+  readonly role?: string;
+  readonly platform?: string;
+  readonly location?: string;
+  readonly status?: string;
+  /** ISO 8601. */
+  readonly createdAt?: string;
+}
+
+export interface Room {
+  readonly roomName: string;
+  readonly status: RoomStatus;
+  readonly userCount: number;
+  readonly sessionId?: string;
+  /** ISO 8601, only in the rich shape. */
+  readonly createdAt?: string;
+  /** Only in the rich shape; absent means "the server did not say", not "nobody". */
+  readonly participants?: readonly Participant[];
+}
+
+export interface UsageRecord {
+  readonly roomName: string;
+  readonly seconds: number;
+  /** ISO 8601: when the meeting started. */
+  readonly createdAt: string;
+}
+
+export interface Usage {
+  readonly domain: string;
+  /** As the server totals it; may differ from the sum of `records` (the report shows when). */
+  readonly totalSeconds: number;
+  readonly records: readonly UsageRecord[];
+  /** Records left out because they could not be read. */
+  readonly skipped: number;
+}
+
+export interface RoomList {
+  readonly rooms: readonly Room[];
+  /** Rooms left out because they could not be read (no name, say). */
+  readonly skipped: number;
+}
+
+type Json = Record<string, unknown>;
+
+function wrongShape(what: string): ApiError {
+  return new ApiError('unexpectedResponse', `The S-Connector server sent ${what} in a form this extension does not understand.`);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function count(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const time = new Date(value).getTime();
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+function flag(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === '1' || value === 'true') return true;
+  if (value === 0 || value === '0' || value === 'false') return false;
+  return undefined;
+}
+
+/** Drops undefined values so that optional fields are absent rather than present-but-undefined. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function parseLicense(data: unknown): License {
+  if (!isObject(data)) throw wrongShape('the license');
+  const roomLimit = count(data.roomLimit);
+  if (roomLimit === undefined) throw wrongShape('the license (no room limit)');
+  return defined({
+    domain: text(data.domain) ?? '',
+    roomLimit,
+    enabled: flag(data.enabled) ?? true,
+    createdAt: isoDate(data.createdAt),
+  });
+}
+
+function parseParticipant(value: unknown): Participant | undefined {
+  if (!isObject(value)) return undefined;
+  return defined({
+    connectionId: text(value.connectionId) ?? text(value.id),
+    userName: text(value.userName),
+    role: text(value.role),
+    platform: text(value.platform),
+    location: text(value.location),
+    status: text(value.status),
+    createdAt: isoDate(value.createdAt),
+  });
+}
+
+/** One room in either shape; undefined when it has no usable name. */
+export function parseRoom(value: unknown): Room | undefined {
+  if (!isObject(value)) return undefined;
+  const roomName = text(value.roomName);
+  if (roomName === undefined || roomName === '') return undefined;
+  const participants = Array.isArray(value.sessionTokens)
+    ? value.sessionTokens.map(parseParticipant).filter((p): p is Participant => p !== undefined)
+    : undefined;
+  return defined({
+    roomName,
+    status: text(value.status)?.trim() || 'UNKNOWN',
+    userCount: count(value.user) ?? participants?.length ?? 0,
+    sessionId: text(value.sessionId),
+    createdAt: isoDate(value.createdAt),
+    participants,
+  });
+}
+
+export function parseRoomList(data: unknown): RoomList {
+  if (!Array.isArray(data)) throw wrongShape('the list of live rooms');
+  const rooms: Room[] = [];
+  for (const item of data) {
+    const room = parseRoom(item);
+    if (room) rooms.push(room);
+  }
+  return { rooms, skipped: data.length - rooms.length };
+}
+
+/** `v1/sessions/:room_name` documents an object; a one-element list is accepted too. */
+export function parseRoomDetail(data: unknown): Room {
+  const room = parseRoom(Array.isArray(data) ? data[0] : data);
+  if (!room) throw wrongShape('the room');
+  return room;
+}
+
+export function parseUsage(data: unknown): Usage {
+  if (!isObject(data)) throw wrongShape('the usage report');
+  const detail = data.detail ?? [];
+  if (!Array.isArray(detail)) throw wrongShape('the usage records');
+  const records: UsageRecord[] = [];
+  for (const item of detail) {
+    if (!isObject(item)) continue;
+    const roomName = text(item.roomName);
+    const seconds = count(item.sessionTimeSecond);
+    const createdAt = isoDate(item.createdAt);
+    if (roomName !== undefined && seconds !== undefined && createdAt !== undefined) {
+      records.push({ roomName, seconds, createdAt });
+    }
+  }
+  return {
+    domain: text(data.domain) ?? '',
+    totalSeconds: count(data.totalSecond) ?? records.reduce((sum, record) => sum + record.seconds, 0),
+    records,
+    skipped: detail.length - records.length,
+  };
+}
+
+export function parseAccessToken(data: unknown): string {
+  const token = isObject(data) ? data.accessToken : undefined;
+  if (typeof token !== 'string' || token === '') throw wrongShape('the sign-in answer');
+  return token;
+}

@@ -1,0 +1,175 @@
+/**
+ * Owns the access token: signs in with the keys at v1/auth, reads the JWT's lifetime, reuses the
+ * token until late in its life, renews ahead of time, and lets every concurrent caller share one
+ * sign-in. The secret key goes no further than the body of v1/auth.
+ */
+import { ApiError } from './errors';
+import { HttpTransport } from './http';
+import { parseAccessToken } from './schema';
+
+export interface Credentials {
+  readonly accessKey: string;
+  readonly secretKey: string;
+}
+
+export interface TokenSourceOptions {
+  /** Lifetime asked of the server, in minutes (`expires` in v1/auth). */
+  readonly lifetimeMinutes: () => number;
+  readonly now?: () => number;
+}
+
+interface HeldToken {
+  readonly token: string;
+  /** The keys it was issued for: a token is never used for another pair of keys. */
+  readonly owner: string;
+  /** From here on, callers still get this token while a new one is fetched in the background. */
+  readonly renewAt: number;
+  /** From here on, callers wait for a new token: this one may expire in flight. */
+  readonly replaceAt: number;
+}
+
+/** Renewal starts when this share of the lifetime has passed. */
+const RENEW_AFTER_SHARE = 0.75;
+/** A token is never sent when it has less than this left (capped at 10% of a short lifetime). */
+const SAFETY_MARGIN_MS = 60_000;
+
+/** The `iat` and `exp` claims of a JWT, in milliseconds; the signature is the server's business. */
+export function readJwtTimes(token: string): { issuedAt?: number; expiresAt?: number } {
+  const payload = token.split('.')[1];
+  if (!payload) return {};
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
+    const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
+    const times: { issuedAt?: number; expiresAt?: number } = {};
+    const issuedAt = seconds(claims.iat);
+    const expiresAt = seconds(claims.exp);
+    if (issuedAt !== undefined) times.issuedAt = issuedAt;
+    if (expiresAt !== undefined) times.expiresAt = expiresAt;
+    return times;
+  } catch {
+    return {};
+  }
+}
+
+export class TokenSource {
+  private held: HeldToken | undefined;
+  private inFlight: Promise<string> | undefined;
+  /** Bumped by reset(), so a sign-in that was under way when the keys changed is not kept. */
+  private generation = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly http: HttpTransport,
+    private readonly credentials: () => Promise<Credentials | undefined>,
+    private readonly options: TokenSourceOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A token that is good for a while yet; signs in only when needed, once for all concurrent callers. */
+  async token(): Promise<string> {
+    const credentials = await this.credentials();
+    if (!credentials) throw notSignedIn();
+    const held = this.held?.owner === ownerOf(credentials) ? this.held : undefined;
+    const now = this.now();
+    if (held && now < held.renewAt) return held.token;
+    if (held && now < held.replaceAt) {
+      this.renew().catch(() => undefined); // failure surfaces to whoever needs the next token
+      return held.token;
+    }
+    return this.renew();
+  }
+
+  /** Signs in with the stored keys now, sharing a sign-in already under way. */
+  renew(): Promise<string> {
+    if (!this.inFlight) {
+      const generation = this.generation;
+      const attempt = this.credentials().then((credentials) => {
+        if (!credentials) throw notSignedIn();
+        return this.signIn(credentials, generation);
+      });
+      this.inFlight = attempt;
+      const clear = () => {
+        if (this.inFlight === attempt) this.inFlight = undefined;
+      };
+      attempt.then(clear, clear);
+    }
+    return this.inFlight;
+  }
+
+  /**
+   * Checks a pair of keys at v1/auth and keeps the token it gets. The Sign In command calls this
+   * before it stores anything, so wrong keys never replace good ones.
+   */
+  async signIn(credentials: Credentials, generation = this.generation): Promise<string> {
+    if (!credentials.accessKey.trim() || !credentials.secretKey.trim()) {
+      throw new ApiError('invalidInput', 'Both the access key and the secret key are needed to sign in.');
+    }
+    const askedAt = this.now();
+    let data: unknown;
+    try {
+      data = await this.http.send({
+        method: 'POST',
+        path: 'v1/auth',
+        body: { accessKey: credentials.accessKey, secretKey: credentials.secretKey, expires: this.options.lifetimeMinutes() },
+        secrets: [credentials.secretKey],
+      });
+    } catch (error) {
+      throw asWrongKeys(error, credentials.accessKey);
+    }
+    const token = parseAccessToken(data);
+    if (generation === this.generation) this.held = this.schedule(token, ownerOf(credentials), askedAt);
+    return token;
+  }
+
+  /** Forgets `token` after the server refused it, unless a newer one has replaced it already. */
+  discard(token: string): void {
+    if (this.held?.token === token) this.held = undefined;
+  }
+
+  /** Forgets everything: the keys changed or the user signed out. */
+  reset(): void {
+    this.held = undefined;
+    this.inFlight = undefined;
+    this.generation++;
+  }
+
+  /**
+   * Times the renewal on our own clock: the lifetime is `exp - iat` as the server states it,
+   * counted from when we asked, so a server clock that is off does not matter.
+   */
+  private schedule(token: string, owner: string, askedAt: number): HeldToken {
+    const { issuedAt, expiresAt } = readJwtTimes(token);
+    const stated = issuedAt !== undefined && expiresAt !== undefined ? expiresAt - issuedAt : undefined;
+    const lifetime = stated !== undefined && stated > 0 ? stated : this.options.lifetimeMinutes() * 60_000;
+    const margin = Math.min(SAFETY_MARGIN_MS, lifetime * 0.1);
+    return {
+      token,
+      owner,
+      renewAt: askedAt + Math.min(lifetime * RENEW_AFTER_SHARE, lifetime - margin),
+      replaceAt: askedAt + lifetime - margin,
+    };
+  }
+}
+
+function ownerOf(credentials: Credentials): string {
+  return `${credentials.accessKey}\u0000${credentials.secretKey}`;
+}
+
+function notSignedIn(): ApiError {
+  return new ApiError('signedOut', 'Not signed in to S-Connector. Run "S-Connector: Sign In" with your access key and secret key.');
+}
+
+function asWrongKeys(error: unknown, accessKey: string): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const rejected =
+    error.kind === 'refused' ||
+    (error.kind === 'httpStatus' && (error.detail.status === 400 || error.detail.status === 401 || error.detail.status === 403));
+  if (!rejected) return error;
+  const because = error.detail.serverMessage ? ` (the server said: ${error.detail.serverMessage})` : '';
+  return new ApiError(
+    'wrongKeys',
+    `S-Connector did not accept the access key "${accessKey}" with that secret key${because}. Check both keys and sign in again.`,
+    error.detail,
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Composition root: builds the pieces, wires them, registers them. Nothing here waits for the
+ * network or for secret storage; the first request goes out after activate() has returned.
+ */
+import * as vscode from 'vscode';
+import { SConnectorClient } from './api/client';
+import { DEFAULT_HTTP_SETTINGS, HttpTransport, RequestRecord } from './api/http';
+import { TokenSource } from './api/tokens';
+import { Account } from './state/account';
+import { sendsKeysInClear } from './state/apiUrlSafety';
+import { CredentialStore } from './state/credentials';
+import { LiveState } from './state/liveState';
+import { readSettings, SECTION } from './state/settings';
+import { registerAccountCommands } from './views/accountCommands';
+import { bindContextKeys } from './views/contextKeys';
+import { QuotaNotifier } from './views/quotaNotifier';
+import { registerRoomCommands } from './views/roomCommands';
+import { SessionsTreeProvider, staleMessage } from './views/sessionsTree';
+import { StatusBarView } from './views/statusBar';
+
+/** What the extension hands to its integration tests: the same objects VS Code renders. */
+export interface ExtensionApi {
+  readonly state: LiveState;
+  readonly tree: SessionsTreeProvider;
+  readonly statusBar: StatusBarView;
+  readonly account: Account;
+  readonly tokens: TokenSource;
+  readonly credentials: CredentialStore;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('S-Connector', { log: true });
+  let settings = readSettings();
+  const current = () => settings;
+
+  const http = new HttpTransport(
+    () => ({ ...DEFAULT_HTTP_SETTINGS, baseUrl: settings.apiUrl, timeoutMs: settings.requestTimeoutMs }),
+    (record) => logRequest(log, record),
+  );
+  const credentials = new CredentialStore(context.secrets);
+  const tokens = new TokenSource(http, () => credentials.get(), { lifetimeMinutes: () => settings.tokenLifetimeMinutes });
+  const client = new SConnectorClient(http, tokens);
+  const account = new Account(tokens, credentials);
+  const state = new LiveState(client, credentials, {
+    intervalMs: () => settings.refreshIntervalMs,
+    onError: (error) => log.warn(`Refresh failed (${error.kind}): ${error.message}`),
+  });
+
+  const tree = new SessionsTreeProvider(state, () => settings.quotaWarningPercent);
+  const treeView = vscode.window.createTreeView('sconnector.sessions', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new StatusBarView(state, current);
+  const renderTreeChrome = () => {
+    const snapshot = state.snapshot;
+    treeView.message = staleMessage(snapshot, Date.now());
+    const count = snapshot.rooms?.length;
+    treeView.badge = count ? { value: count, tooltip: `${count} live room${count === 1 ? '' : 's'}` } : undefined;
+  };
+
+  context.subscriptions.push(
+    log, credentials, state, tree, treeView, statusBar,
+    new QuotaNotifier(state, context.globalState, () => settings.quotaWarningPercent),
+    bindContextKeys(state, credentials),
+    registerAccountCommands(account, current, log),
+    registerRoomCommands(state),
+    vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
+    state.onDidChange(renderTreeChrome),
+    treeView.onDidChangeVisibility((event) => state.setDemand({ viewVisible: event.visible })),
+    vscode.window.onDidChangeWindowState((event) => state.setDemand({ focused: event.focused })),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      const before = settings;
+      settings = readSettings();
+      if (settings.apiUrl !== before.apiUrl) {
+        if (sendsKeysInClear(settings.apiUrl)) {
+          void vscode.window.showWarningMessage(`The S-Connector API URL ${settings.apiUrl} uses http:// to another machine: your secret key would cross the network unencrypted at the next sign-in.`);
+        }
+        tokens.reset(); // a token from one server means nothing to another
+        void state.refresh();
+      }
+      statusBar.render();
+      state.setDemand({ statusBarShown: statusBar.shown });
+    }),
+  );
+
+  state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
+  state.start();
+  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated; API at ${settings.apiUrl}`);
+  return { state, tree, statusBar, account, tokens, credentials };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function logRequest(log: vscode.LogOutputChannel, record: RequestRecord): void {
+  const retry = record.attempt > 1 ? ` (attempt ${record.attempt})` : '';
+  const line = `${record.method} ${record.path} → ${record.status ?? record.error} in ${Math.round(record.durationMs)} ms${retry}`;
+  if (record.error) log.warn(line);
+  else log.info(line);
+}

@@ -1,0 +1,214 @@
+/**
+ * The one model of what is live now: license and rooms, fetched together once per cycle however
+ * many views listen, with the last good data kept (and its age) when a refresh fails. It decides
+ * when to poll (see refreshPolicy.ts) and tells its listeners when anything changes.
+ */
+import * as vscode from 'vscode';
+import { SConnectorClient } from '../api/client';
+import { ApiError } from '../api/errors';
+import { License, Room } from '../api/schema';
+import { CredentialStore } from './credentials';
+import { isDue, nextRefreshDelay, RefreshDemand } from './refreshPolicy';
+import { sortRooms } from './roomOrder';
+
+export type Phase =
+  /** No keys stored. */
+  | 'signedOut'
+  /** Keys stored, first data not in yet. */
+  | 'loading'
+  /** Data shown (possibly stale: see `error`). */
+  | 'ready'
+  /** The server turned the stored keys down; the user must sign in again. */
+  | 'rejected';
+
+export interface LiveSnapshot {
+  readonly phase: Phase;
+  readonly license?: License;
+  /** In display order. */
+  readonly rooms?: readonly Room[];
+  readonly skippedRooms: number;
+  /** When license and rooms last both arrived. */
+  readonly updatedAt?: number;
+  /** Why the last refresh failed; absent after a success. With data present, the data is stale. */
+  readonly error?: ApiError;
+  readonly refreshing: boolean;
+}
+
+export type RoomDetail =
+  | { readonly kind: 'live'; readonly room: Room }
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'failed'; readonly error: ApiError };
+
+export interface LiveStateOptions {
+  readonly intervalMs: () => number;
+  readonly onError?: (error: ApiError) => void;
+  readonly now?: () => number;
+}
+
+const INITIAL: LiveSnapshot = { phase: 'signedOut', skippedRooms: 0, refreshing: false };
+
+export class LiveState implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<LiveSnapshot>();
+  readonly onDidChange = this.changed.event;
+  private current: LiveSnapshot = INITIAL;
+  private inFlight: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private lastAttemptAt: number | undefined;
+  private demand: Omit<RefreshDemand, 'signedIn'> = { focused: true, viewVisible: false, statusBarShown: false };
+  /** Room details asked for since the last refresh: expanding a room twice asks once. */
+  private details = new Map<string, Promise<RoomDetail>>();
+  private readonly subscriptions: vscode.Disposable[];
+  private disposed = false;
+  /** Bumped when the keys change, so that an answer for the old keys is dropped. */
+  private keysGeneration = 0;
+  private shownGeneration = -1;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: SConnectorClient,
+    private readonly credentials: CredentialStore,
+    private readonly options: LiveStateOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.subscriptions = [this.changed, credentials.onDidChange(() => this.keysChanged())];
+  }
+
+  get snapshot(): LiveSnapshot {
+    return this.current;
+  }
+
+  /** Starts polling. Returns at once: the first request goes out after activation has finished. */
+  start(): void {
+    setTimeout(() => void this.refresh(), 0);
+  }
+
+  /** Fetches license and rooms now; a refresh already under way is joined, not repeated. */
+  refresh(): Promise<void> {
+    if (!this.inFlight) {
+      this.inFlight = this.fetchBoth().finally(() => {
+        this.inFlight = undefined;
+        this.schedule();
+      });
+    }
+    return this.inFlight;
+  }
+
+  /** Tells the model who needs data now; it polls accordingly, and catches up when needed again. */
+  setDemand(demand: Partial<Omit<RefreshDemand, 'signedIn'>>): void {
+    const before = this.demand;
+    this.demand = { ...before, ...demand };
+    const gained = (this.demand.focused && !before.focused) || (this.demand.viewVisible && !before.viewVisible);
+    if (gained && this.isSignedIn() && isDue(this.lastAttemptAt, this.now(), this.options.intervalMs())) {
+      void this.refresh();
+    } else {
+      this.schedule();
+    }
+  }
+
+  /** The detail of one live room, asked of the server once per refresh cycle. */
+  roomDetail(roomName: string): Promise<RoomDetail> {
+    let detail = this.details.get(roomName);
+    if (!detail) {
+      detail = this.client.room(roomName).then(
+        (room): RoomDetail => (room ? { kind: 'live', room } : { kind: 'closed' }),
+        (error: unknown): RoomDetail => ({ kind: 'failed', error: asApiError(error) }),
+      );
+      this.details.set(roomName, detail);
+    }
+    return detail;
+  }
+
+  private isSignedIn(): boolean {
+    return this.current.phase === 'loading' || this.current.phase === 'ready';
+  }
+
+  private async fetchBoth(): Promise<void> {
+    const credentials = await this.credentials.get();
+    if (!credentials) {
+      this.set(INITIAL);
+      return;
+    }
+    const generation = this.keysGeneration;
+    if (this.shownGeneration !== generation || this.current.phase === 'signedOut' || this.current.phase === 'rejected') {
+      this.shownGeneration = generation;
+      this.set({ ...INITIAL, phase: 'loading', refreshing: true });
+    } else {
+      this.set({ ...this.current, refreshing: true });
+    }
+    this.lastAttemptAt = this.now();
+    const [license, rooms] = await Promise.allSettled([this.client.license(), this.client.rooms()]);
+    if (this.disposed || generation !== this.keysGeneration) return;
+    if (license.status === 'fulfilled' && rooms.status === 'fulfilled') {
+      this.failures = 0;
+      this.details = new Map();
+      this.set({
+        phase: 'ready',
+        license: license.value,
+        rooms: sortRooms(rooms.value.rooms),
+        skippedRooms: rooms.value.skipped,
+        updatedAt: this.now(),
+        refreshing: false,
+      });
+      return;
+    }
+    const error = asApiError(license.status === 'rejected' ? license.reason : (rooms as PromiseRejectedResult).reason);
+    this.failures++;
+    this.options.onError?.(error);
+    if (error.kind === 'signedOut') {
+      this.set(INITIAL);
+    } else if (error.kind === 'wrongKeys' || error.kind === 'tokenRejected') {
+      this.set({ ...INITIAL, phase: 'rejected', error });
+    } else {
+      // Keep the last good data, now stale; take whichever half did arrive.
+      this.set({
+        ...this.current,
+        phase: this.current.updatedAt !== undefined ? 'ready' : 'loading',
+        ...(license.status === 'fulfilled' && { license: license.value }),
+        error,
+        refreshing: false,
+      });
+    }
+  }
+
+  private keysChanged(): void {
+    // Other keys may mean another license: nothing of the old data is shown for them.
+    this.keysGeneration++;
+    this.details = new Map();
+    this.failures = 0;
+    const again = () => void this.refresh();
+    if (this.inFlight) this.inFlight.then(again, again);
+    else again();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.disposed || this.inFlight) return;
+    const delay = nextRefreshDelay({
+      intervalMs: this.options.intervalMs(),
+      demand: { ...this.demand, signedIn: this.isSignedIn() },
+      failures: this.failures,
+      ...(this.current.error?.detail.retryAfterMs !== undefined && { retryAfterMs: this.current.error.detail.retryAfterMs }),
+    });
+    if (delay !== undefined) this.timer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  private set(snapshot: LiveSnapshot): void {
+    if (this.disposed) return;
+    this.current = snapshot;
+    this.changed.fire(snapshot);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError('unexpectedResponse', `Something went wrong inside the S-Connector extension: ${error instanceof Error ? error.message : String(error)}`);
+}

@@ -1,0 +1,14 @@
+/** How full the license is, in the three levels the status bar, tree and notification show. */
+
+export type QuotaLevel = 'ok' | 'warning' | 'full';
+
+export function quotaLevel(inUse: number, limit: number, warningPercent: number): QuotaLevel {
+  if (limit <= 0) return inUse > 0 ? 'full' : 'ok';
+  if (inUse >= limit) return 'full';
+  return inUse * 100 >= limit * warningPercent ? 'warning' : 'ok';
+}
+
+/** Percentage of the limit in use, rounded; 0 for a license without a limit. */
+export function quotaPercent(inUse: number, limit: number): number {
+  return limit > 0 ? Math.round((inUse * 100) / limit) : 0;
+}

@@ -1,0 +1,249 @@
+/**
+ * The sidebar tree: a license node with its quota, and the live rooms, each expanding to its detail
+ * and participants. It renders LiveState and asks it for room details; it makes no request itself.
+ * Room names are free text from the server: they only ever go into plain labels or escaped Markdown.
+ */
+import * as vscode from 'vscode';
+import { Participant, Room } from '../api/schema';
+import { LiveSnapshot, LiveState } from '../state/liveState';
+import { quotaLevel, QuotaLevel, quotaPercent } from '../state/quota';
+import { appendPlain } from './markdown';
+import { age, dateTime, statusLabel, time, users } from './format';
+
+export type TreeNode =
+  | { readonly kind: 'error' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'license' }
+  | { readonly kind: 'rooms' }
+  | { readonly kind: 'room'; readonly room: Room }
+  | { readonly kind: 'participants'; readonly roomName: string; readonly participants: readonly Participant[] }
+  | { readonly kind: 'participant'; readonly roomName: string; readonly index: number; readonly participant: Participant }
+  | { readonly kind: 'field'; readonly id: string; readonly label: string; readonly value: string; readonly icon: string; readonly tooltip?: string }
+  | { readonly kind: 'message'; readonly id: string; readonly label: string; readonly icon: vscode.ThemeIcon; readonly tooltip?: string };
+
+const QUOTA_COLORS: Readonly<Record<QuotaLevel, string>> = { ok: 'charts.green', warning: 'charts.yellow', full: 'charts.red' };
+
+const STATUS_ICONS: Readonly<Record<string, vscode.ThemeIcon>> = {
+  ON_GOING: new vscode.ThemeIcon('broadcast', new vscode.ThemeColor('charts.green')),
+  OPEN: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('charts.blue')),
+  WAIT: new vscode.ThemeIcon('watch', new vscode.ThemeColor('charts.yellow')),
+};
+const UNKNOWN_STATUS_ICON = new vscode.ThemeIcon('question');
+
+/** Stable ids, so that expansion and selection survive refreshes. Names are encoded: they may contain "/". */
+const roomId = (roomName: string) => `room/${encodeURIComponent(roomName)}`;
+
+export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly state: LiveState,
+    private readonly warningPercent: () => number,
+  ) {
+    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    const snapshot = this.state.snapshot;
+    if (!node) return this.topLevel(snapshot);
+    switch (node.kind) {
+      case 'license':
+        return this.licenseFields(snapshot);
+      case 'rooms':
+        return this.roomList(snapshot);
+      case 'room':
+        return this.roomDetail(node.room);
+      case 'participants':
+        return node.participants.map((participant, index) => ({ kind: 'participant', roomName: node.roomName, index, participant }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const snapshot = this.state.snapshot;
+    switch (node.kind) {
+      case 'error':
+        return this.errorItem(snapshot);
+      case 'loading':
+        return item('loading', 'Loading live rooms…', vscode.TreeItemCollapsibleState.None, { iconPath: new vscode.ThemeIcon('loading~spin') });
+      case 'license':
+        return this.licenseItem(snapshot);
+      case 'rooms':
+        return item('rooms', 'Live rooms', vscode.TreeItemCollapsibleState.Expanded, {
+          description: String(snapshot.rooms?.length ?? 0),
+          iconPath: new vscode.ThemeIcon('broadcast'),
+          contextValue: 'rooms',
+          tooltip: 'Rooms in a meeting now',
+        });
+      case 'room':
+        return roomItem(node.room);
+      case 'participants':
+        return item(`${roomId(node.roomName)}/participants`, 'Participants', vscode.TreeItemCollapsibleState.Expanded, {
+          description: String(node.participants.length),
+          iconPath: new vscode.ThemeIcon('organization'),
+        });
+      case 'participant':
+        return participantItem(node.roomName, node.index, node.participant);
+      case 'field':
+        return item(node.id, node.label, vscode.TreeItemCollapsibleState.None, {
+          description: node.value,
+          iconPath: new vscode.ThemeIcon(node.icon),
+          tooltip: node.tooltip ?? `${node.label}: ${node.value}`,
+          contextValue: 'field',
+        });
+      case 'message':
+        return item(node.id, node.label, vscode.TreeItemCollapsibleState.None, { iconPath: node.icon, tooltip: node.tooltip ?? node.label });
+    }
+  }
+
+  private topLevel(snapshot: LiveSnapshot): TreeNode[] {
+    if (snapshot.phase === 'signedOut' || snapshot.phase === 'rejected') return []; // the welcome view takes over
+    const nodes: TreeNode[] = [];
+    if (snapshot.error) nodes.push({ kind: 'error' });
+    if (snapshot.license) nodes.push({ kind: 'license' });
+    if (snapshot.rooms) nodes.push({ kind: 'rooms' });
+    else if (!snapshot.error) nodes.push({ kind: 'loading' });
+    return nodes;
+  }
+
+  private errorItem(snapshot: LiveSnapshot): vscode.TreeItem {
+    const stale = snapshot.updatedAt !== undefined;
+    const message = snapshot.error?.message ?? '';
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    appendPlain(tooltip.appendMarkdown('$(warning) **The last refresh failed**\n\n'), message);
+    if (stale) tooltip.appendMarkdown(`\n\nShowing data from ${time(snapshot.updatedAt!)}.`);
+    tooltip.appendMarkdown('\n\nClick to retry.');
+    return item('error', stale ? 'Refresh failed: showing older data' : 'Could not load live rooms', vscode.TreeItemCollapsibleState.None, {
+      description: message,
+      iconPath: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+      tooltip,
+      contextValue: 'error',
+      command: { command: 'sconnector.refresh', title: 'Retry' },
+    });
+  }
+
+  private licenseItem(snapshot: LiveSnapshot): vscode.TreeItem {
+    const license = snapshot.license!;
+    const inUse = snapshot.rooms?.length ?? 0;
+    const level = quotaLevel(inUse, license.roomLimit, this.warningPercent());
+    const tooltip = new vscode.MarkdownString();
+    appendPlain(tooltip.appendMarkdown('**License** '), license.domain);
+    tooltip.appendMarkdown(`\n\n${inUse} of ${license.roomLimit} rooms in use (${quotaPercent(inUse, license.roomLimit)} %)`);
+    if (!license.enabled) tooltip.appendMarkdown('\n\n**This license is disabled.**');
+    return item('license', license.domain || 'License', vscode.TreeItemCollapsibleState.Collapsed, {
+      description: `${inUse} / ${license.roomLimit} rooms${license.enabled ? '' : ' · disabled'}`,
+      iconPath: license.enabled
+        ? new vscode.ThemeIcon('verified', new vscode.ThemeColor(QUOTA_COLORS[level]))
+        : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground')),
+      tooltip,
+      contextValue: 'license',
+    });
+  }
+
+  private licenseFields(snapshot: LiveSnapshot): TreeNode[] {
+    const license = snapshot.license;
+    if (!license) return [];
+    const inUse = snapshot.rooms?.length ?? 0;
+    const fields: TreeNode[] = [
+      { kind: 'field', id: 'license/domain', label: 'Domain', value: license.domain || '(none)', icon: 'globe' },
+      { kind: 'field', id: 'license/limit', label: 'Room limit', value: String(license.roomLimit), icon: 'dashboard' },
+      { kind: 'field', id: 'license/inUse', label: 'In use', value: `${inUse} of ${license.roomLimit} (${quotaPercent(inUse, license.roomLimit)} %)`, icon: 'pulse' },
+      { kind: 'field', id: 'license/enabled', label: 'Enabled', value: license.enabled ? 'Yes' : 'No', icon: license.enabled ? 'pass' : 'circle-slash' },
+    ];
+    if (license.createdAt) fields.push({ kind: 'field', id: 'license/since', label: 'Since', value: dateTime(license.createdAt), icon: 'calendar', tooltip: license.createdAt });
+    return fields;
+  }
+
+  private roomList(snapshot: LiveSnapshot): TreeNode[] {
+    const rooms = snapshot.rooms ?? [];
+    const nodes: TreeNode[] = rooms.map((room) => ({ kind: 'room', room }));
+    if (rooms.length === 0) nodes.push({ kind: 'message', id: 'rooms/none', label: 'No live rooms', icon: new vscode.ThemeIcon('circle-slash') });
+    if (snapshot.skippedRooms > 0) {
+      nodes.push({
+        kind: 'message',
+        id: 'rooms/skipped',
+        label: `${snapshot.skippedRooms} room(s) could not be read`,
+        icon: new vscode.ThemeIcon('warning'),
+        tooltip: 'The server listed rooms without a usable name; they are left out. See the S-Connector log.',
+      });
+    }
+    return nodes;
+  }
+
+  private async roomDetail(room: Room): Promise<TreeNode[]> {
+    const id = roomId(room.roomName);
+    const detail = await this.state.roomDetail(room.roomName);
+    if (detail.kind === 'closed') {
+      return [{ kind: 'message', id: `${id}/closed`, label: 'This room is no longer live', icon: new vscode.ThemeIcon('circle-slash') }];
+    }
+    if (detail.kind === 'failed') {
+      return [{ kind: 'message', id: `${id}/failed`, label: 'Could not load the room', icon: new vscode.ThemeIcon('warning'), tooltip: detail.error.message }];
+    }
+    const live = detail.room;
+    const nodes: TreeNode[] = [
+      { kind: 'field', id: `${id}/status`, label: 'Status', value: statusLabel(live.status), icon: 'symbol-event', tooltip: `Status: ${live.status}` },
+      { kind: 'field', id: `${id}/users`, label: 'Users', value: String(live.userCount), icon: 'person' },
+    ];
+    if (live.createdAt) nodes.push({ kind: 'field', id: `${id}/since`, label: 'Since', value: dateTime(live.createdAt), icon: 'clock', tooltip: live.createdAt });
+    if (live.sessionId) nodes.push({ kind: 'field', id: `${id}/session`, label: 'Session', value: live.sessionId, icon: 'key' });
+    if (live.participants) {
+      nodes.push(live.participants.length
+        ? { kind: 'participants', roomName: live.roomName, participants: live.participants }
+        : { kind: 'message', id: `${id}/nobody`, label: 'No participants', icon: new vscode.ThemeIcon('organization') });
+    }
+    return nodes;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function item(id: string, label: string, state: vscode.TreeItemCollapsibleState, extra: Partial<vscode.TreeItem>): vscode.TreeItem {
+  return Object.assign(new vscode.TreeItem(label, state), { id }, extra);
+}
+
+function roomItem(room: Room): vscode.TreeItem {
+  const since = room.createdAt ? ` · since ${dateTime(room.createdAt)}` : '';
+  const tooltip = new vscode.MarkdownString();
+  appendPlain(tooltip.appendMarkdown('**Room** '), room.roomName);
+  appendPlain(tooltip.appendMarkdown('\n\n'), `${statusLabel(room.status)} (${room.status}) · ${users(room.userCount)}${since}`);
+  return item(roomId(room.roomName), room.roomName, vscode.TreeItemCollapsibleState.Collapsed, {
+    description: `${statusLabel(room.status)} · ${users(room.userCount)}`,
+    iconPath: STATUS_ICONS[room.status] ?? UNKNOWN_STATUS_ICON,
+    tooltip,
+    contextValue: 'room',
+    accessibilityInformation: { label: `Room ${room.roomName}, ${statusLabel(room.status)}, ${users(room.userCount)}` },
+  });
+}
+
+function participantItem(roomName: string, index: number, participant: Participant): vscode.TreeItem {
+  const name = participant.userName || participant.connectionId || `Participant ${index + 1}`;
+  const tooltip = new vscode.MarkdownString();
+  appendPlain(tooltip.appendMarkdown('**'), name).appendMarkdown('**');
+  for (const [label, value] of [
+    ['Role', participant.role],
+    ['Platform', participant.platform],
+    ['Location', participant.location],
+    ['Since', participant.createdAt && dateTime(participant.createdAt)],
+    ['Connection', participant.connectionId],
+  ] as const) {
+    if (value) appendPlain(tooltip.appendMarkdown(`\n\n${label}: `), value);
+  }
+  return item(`${roomId(roomName)}/participant/${encodeURIComponent(participant.connectionId ?? String(index))}`, name, vscode.TreeItemCollapsibleState.None, {
+    description: [participant.role, participant.platform].filter(Boolean).join(' · '),
+    iconPath: new vscode.ThemeIcon('person'),
+    tooltip,
+    contextValue: 'participant',
+  });
+}
+
+/** Ages in the view message are recomputed on every render. */
+export function staleMessage(snapshot: LiveSnapshot, now: number): string | undefined {
+  if (!snapshot.error || snapshot.updatedAt === undefined) return undefined;
+  return `Showing data from ${age(snapshot.updatedAt, now)}: the last refresh failed.`;
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm start`: the product, for a person to use. Starts the S-Connector emulator (unless
+ * `--real`), and a real VS Code (code-server) with the extension under development, configured
+ * for the emulator; prints the address to open; stops everything on Ctrl+C.
+ * User data is kept in .vscode-test/start/, so a sign-in survives a restart.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, startEmulator } from '../emulator/server';
+import { startCodeServer, workbenchUrl } from './codeServer';
+import { provision } from './provision';
+import { prepareWorkspace, repoRoot } from './workspace';
+
+const real = process.argv.includes('--real');
+const EMULATOR_PORT = 5000;
+const VSCODE_PORT = 8080;
+
+async function main(): Promise<void> {
+  const toolchain = await provision();
+  const runDir = path.join(repoRoot, '.vscode-test', 'start');
+  fs.mkdirSync(runDir, { recursive: true });
+  const stops: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  let settings: Record<string, unknown> = {};
+  if (!real) {
+    const emulator = await startEmulator({ port: EMULATOR_PORT, tickMs: 5_000 }).catch(() => startEmulator({ port: 0, tickMs: 5_000 }));
+    stops.push(() => emulator.close());
+    settings = { 'sconnector.apiUrl': emulator.url, 'sconnector.accessKey': DEMO_ACCESS_KEY };
+    console.log(`S-Connector emulator: ${emulator.url} (rooms change every 5 s)`);
+  }
+  const folder = prepareWorkspace(path.join(runDir, 'workspace'), settings);
+  const server = await startCodeServer(toolchain, { runDir, port: VSCODE_PORT });
+  stops.push(() => server.stop());
+  const url = workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot });
+  console.log('\nVS Code with S-Connector is running. Open this address in a browser:\n');
+  console.log(`  ${url}\n`);
+  if (!real) {
+    console.log('Sign in with the demo keys (the API document\'s public sample, not a real secret):');
+    console.log(`  access key: ${DEMO_ACCESS_KEY}`);
+    console.log(`  secret key: ${DEMO_SECRET_KEY}\n`);
+  }
+  console.log('Press Ctrl+C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/** Builds the real API stack (transport, token source, client) against an emulator over real sockets. */
+import { SConnectorClient } from '../../../src/api/client';
+import { DEFAULT_HTTP_SETTINGS, HttpSettings, HttpTransport, RequestRecord } from '../../../src/api/http';
+import { Credentials, TokenSource } from '../../../src/api/tokens';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../../emulator/server';
+
+export const demoCredentials: Credentials = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY };
+
+export interface Stack {
+  readonly client: SConnectorClient;
+  readonly tokens: TokenSource;
+  readonly http: HttpTransport;
+  /** Every attempt the transport reported, as the log would get it. */
+  readonly records: RequestRecord[];
+}
+
+export interface StackOptions {
+  readonly credentials?: Credentials | undefined;
+  readonly http?: Partial<HttpSettings>;
+  readonly lifetimeMinutes?: number;
+  readonly now?: () => number;
+}
+
+export function makeStack(baseUrl: string, options: StackOptions = {}): Stack {
+  const records: RequestRecord[] = [];
+  const settings: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, retryBaseDelayMs: 20, timeoutMs: 3_000, ...options.http, baseUrl };
+  const http = new HttpTransport(() => settings, (record) => records.push(record));
+  const credentials = 'credentials' in options ? options.credentials : demoCredentials;
+  const tokens = new TokenSource(http, async () => credentials, {
+    lifetimeMinutes: () => options.lifetimeMinutes ?? 60,
+    ...(options.now && { now: options.now }),
+  });
+  return { client: new SConnectorClient(http, tokens), tokens, http, records };
+}
+
+/** Awaits `promise`, expecting it to fail, and returns the error. */
+export async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure, but the call succeeded');
+}

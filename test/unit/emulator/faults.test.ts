@@ -1,0 +1,169 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { FaultList, parseFault } from '../../emulator/faults';
+import { call, signIn, start, type Running } from './helpers';
+
+/** A request with node:http, to see exactly how the connection ends. */
+function rawGet(url: string, path: string, token: string): Promise<{ status: number } | { error: NodeJS.ErrnoException }> {
+  return new Promise((resolve) => {
+    const req = http.get(url + path, { headers: { 's-connector-jwt': token }, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+    });
+    req.on('error', (error) => resolve({ error }));
+  });
+}
+
+describe('emulator faults', () => {
+  let run: Running;
+  let token: string;
+  const get = (path: string) => call(run.url, path, { token });
+
+  before(async () => {
+    run = await start();
+    token = await signIn(run.url);
+  });
+  after(async () => {
+    await run.emulator.close();
+  });
+  beforeEach(async () => {
+    await run.control.reset();
+  });
+
+  it('status: a JSON {status:false} error for one request, then normal again', async () => {
+    await run.control.addFault({ type: 'status', status: 500 });
+    const failed = await get('/v1/info');
+    assert.equal(failed.status, 500);
+    assert.deepEqual(failed.json, { status: false, message: 'Internal Server Error' });
+    assert.equal((await get('/v1/info')).status, 200);
+    await run.control.addFault({ type: 'status', status: 404, message: 'gone fishing' });
+    assert.deepEqual((await get('/v1/sessions')).json, { status: false, message: 'gone fishing' });
+  });
+
+  it('status 502/503: an HTML gateway page, not JSON', async () => {
+    for (const status of [502, 503]) {
+      await run.control.addFault({ type: 'status', status });
+      const answer = await get('/v1/sessions');
+      assert.equal(answer.status, status);
+      assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
+      assert.equal(answer.json, undefined);
+      assert.match(answer.text, new RegExp(`<title>${status} `));
+    }
+  });
+
+  it('retryAfter: 429 with a Retry-After header', async () => {
+    await run.control.addFault({ type: 'retryAfter', seconds: 7 });
+    const answer = await get('/v1/info');
+    assert.equal(answer.status, 429);
+    assert.equal(answer.headers.get('retry-after'), '7');
+    assert.equal(answer.json.status, false);
+  });
+
+  it('nonJson: a 200 HTML page', async () => {
+    await run.control.addFault({ type: 'nonJson' });
+    const answer = await get('/v1/info');
+    assert.equal(answer.status, 200);
+    assert.match(answer.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(answer.json, undefined);
+  });
+
+  it('statusFalse: a 200 with {status:false, message}', async () => {
+    await run.control.addFault({ type: 'statusFalse', message: 'license expired' });
+    const answer = await get('/v1/sessions');
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { status: false, message: 'license expired' });
+  });
+
+  it('reset: the connection drops without an answer', async () => {
+    await run.control.addFault({ type: 'reset', path: '/v1/sessions' });
+    const result = await rawGet(run.url, '/v1/sessions', token);
+    assert.ok('error' in result, 'expected a connection error');
+    assert.ok(['ECONNRESET', 'EPIPE'].includes(result.error.code ?? '') || /socket hang up/.test(result.error.message), result.error.message);
+    await run.control.addFault({ type: 'reset' });
+    await assert.rejects(get('/v1/info'));
+    assert.equal((await get('/v1/info')).status, 200);
+  });
+
+  it('hang: no answer at all (until the client gives up)', async () => {
+    await run.control.addFault({ type: 'hang' });
+    await assert.rejects(fetch(`${run.url}/v1/info`, { headers: { 's-connector-jwt': token }, signal: AbortSignal.timeout(150) }));
+    assert.equal((await get('/v1/info')).status, 200);
+    const stats = await run.control.stats();
+    assert.deepEqual(stats.requests.map((r) => r.status), [0, 200]);
+  });
+
+  it('latency: delays the normal answer; adds to the configured latency', async () => {
+    await run.control.addFault({ type: 'latency', ms: 150 });
+    let started = Date.now();
+    assert.equal((await get('/v1/info')).status, 200);
+    assert.ok(Date.now() - started >= 140);
+    started = Date.now();
+    await get('/v1/info');
+    assert.ok(Date.now() - started < 100, 'only once by default');
+    await run.control.configure({ latencyMs: 60 });
+    await run.control.addFault({ type: 'latency', ms: 60 });
+    await run.control.addFault({ type: 'status', status: 500 });
+    started = Date.now();
+    assert.equal((await get('/v1/info')).status, 500);
+    assert.ok(Date.now() - started >= 110, 'latency fault + configured latency, then the status fault');
+  });
+
+  it('path and times: only matching requests, as many times as asked; -1 until cleared', async () => {
+    await run.control.addFault({ type: 'status', status: 500, path: '/v1/sessions', times: 2 });
+    assert.equal((await get('/v1/info')).status, 200);
+    assert.equal((await get('/v1/sessions/gfds')).status, 500);
+    assert.equal((await get('/v1/sessions')).status, 500);
+    assert.equal((await get('/v1/sessions')).status, 200);
+    await run.control.addFault({ type: 'statusFalse', path: '/v1/auth', times: -1 });
+    for (let i = 0; i < 3; i++) {
+      const answer = await call(run.url, '/v1/auth', { method: 'POST', body: {} });
+      assert.equal(answer.json.status, false);
+      assert.equal(answer.status, 200);
+    }
+    await run.control.clearFaults();
+    assert.equal((await get('/v1/info')).status, 200);
+    assert.ok((await signIn(run.url)).length > 0);
+  });
+
+  it('never touches the control API', async () => {
+    await run.control.addFault({ type: 'hang', times: -1 });
+    await run.control.addFault({ type: 'latency', ms: 5000, times: -1 });
+    const started = Date.now();
+    await run.control.stats();
+    await run.control.data();
+    assert.ok(Date.now() - started < 1000);
+  });
+
+  it('refuses bad faults with 400 and a message', async () => {
+    const bad: unknown[] = [
+      { type: 'explode' },
+      { type: 'status' },
+      { type: 'status', status: 99 },
+      { type: 'latency', ms: -1 },
+      { type: 'retryAfter', seconds: 1.5 },
+      { type: 'reset', times: 0 },
+      { type: 'reset', path: 'v1/info' },
+      { type: 'nonJson', status: 500 },
+      [],
+    ];
+    for (const fault of bad) {
+      await assert.rejects(run.control.addFault(fault as never), /HTTP 400: ./, JSON.stringify(fault));
+    }
+    const raw = await call(run.url, '/__emulator/faults', { method: 'POST', rawBody: '{oops' });
+    assert.equal(raw.status, 400);
+    assert.equal(raw.json.status, false);
+  });
+
+  it('FaultList: the first answer-deciding fault wins; latency faults add up', () => {
+    const list = new FaultList();
+    list.add({ type: 'latency', ms: 10 });
+    list.add({ type: 'latency', ms: 20, path: '/v1/info' });
+    list.add({ type: 'status', status: 500, path: '/v1/sessions' });
+    list.add({ type: 'nonJson' });
+    assert.deepEqual(list.take('/v1/info'), { delayMs: 30, fault: { type: 'nonJson' } });
+    assert.deepEqual(list.take('/v1/sessions'), { delayMs: 0, fault: { type: 'status', status: 500, path: '/v1/sessions' } });
+    assert.deepEqual(list.take('/v1/sessions'), { delayMs: 0 });
+    assert.equal(list.size, 0);
+    assert.equal(typeof parseFault({ type: 'hang', times: -1, path: '/v1' }), 'object');
+  });
+});

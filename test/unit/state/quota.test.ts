@@ -1,0 +1,25 @@
+import * as assert from 'node:assert/strict';
+import { quotaLevel, quotaPercent } from '../../../src/state/quota';
+
+describe('state/quota', () => {
+  it('is ok below the threshold, warning from it, full at the limit', () => {
+    assert.equal(quotaLevel(7, 10, 80), 'ok');
+    assert.equal(quotaLevel(8, 10, 80), 'warning');
+    assert.equal(quotaLevel(9, 10, 80), 'warning');
+    assert.equal(quotaLevel(10, 10, 80), 'full');
+    assert.equal(quotaLevel(12, 10, 80), 'full', 'over the limit is full too');
+    assert.equal(quotaLevel(1, 10, 10), 'warning');
+    assert.equal(quotaLevel(99, 100, 100), 'ok');
+  });
+
+  it('treats a zero limit as full as soon as a room is in use', () => {
+    assert.equal(quotaLevel(0, 0, 80), 'ok');
+    assert.equal(quotaLevel(1, 0, 80), 'full');
+  });
+
+  it('rounds the percentage and has none without a limit', () => {
+    assert.equal(quotaPercent(1, 3), 33);
+    assert.equal(quotaPercent(2, 3), 67);
+    assert.equal(quotaPercent(5, 0), 0);
+  });
+});

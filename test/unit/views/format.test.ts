@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { age, dateTime, statusLabel, users } from '../../../src/views/format';
+
+describe('views/format', () => {
+  it('puts known statuses in words and keeps unknown ones as they come', () => {
+    assert.equal(statusLabel('WAIT'), 'Waiting');
+    assert.equal(statusLabel('ON_GOING'), 'In meeting');
+    assert.equal(statusLabel('OPEN'), 'Open');
+    assert.equal(statusLabel('ARCHIVING'), 'ARCHIVING');
+  });
+
+  it('counts users in words', () => {
+    assert.equal(users(1), '1 user');
+    assert.equal(users(0), '0 users');
+  });
+
+  it('says how long ago', () => {
+    assert.equal(age(0, 10_000), 'just now');
+    assert.equal(age(0, 5 * 60_000), '5 min ago');
+    assert.equal(age(0, 3 * 3_600_000), '3 h ago');
+    assert.equal(age(0, 4 * 86_400_000), '4 days ago');
+    assert.equal(age(10_000, 0), 'just now', 'a clock that went back is not negative');
+  });
+
+  it('shows a moment in local time, and leaves what is not a date alone', () => {
+    const local = new Date(2021, 1, 22, 21, 39);
+    assert.equal(dateTime(local.toISOString()), '2021-02-22 21:39');
+    assert.equal(dateTime('soon'), 'soon');
+  });
+});
