@@ -245,5 +245,5 @@ function participantItem(roomName: string, index: number, participant: Participa
 /** Ages in the view message are recomputed on every render. */
 export function staleMessage(snapshot: LiveSnapshot, now: number): string | undefined {
   if (!snapshot.error || snapshot.updatedAt === undefined) return undefined;
-  return `Showing data from ${age(snapshot.updatedAt, now)}: the last refresh failed.`;
+  return `The last refresh failed; showing data from ${time(snapshot.updatedAt)} (${age(snapshot.updatedAt, now)}).`;
 }

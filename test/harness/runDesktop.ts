@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       launchArgs: [folder, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(runDir, 'user-data')],
-      extensionTestsEnv: { SCONNECTOR_TEST_EMULATOR_URL: emulator.url },
+      extensionTestsEnv: { SCONNECTOR_TEST_EMULATOR_URL: emulator.url, SCONNECTOR_TEST_RUN_DIR: runDir },
     });
   } finally {
     await emulator.close();

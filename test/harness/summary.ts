@@ -1,7 +1,7 @@
 /** Closes `npm test` with one total over the suites, in the `N passed, N failed` form CI reads. */
 import { countsLine, loadCounts } from './results';
 
-const suites = ['unit', 'integration'];
+const suites = ['unit', 'integration', 'browser'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

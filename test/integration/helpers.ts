@@ -15,6 +15,13 @@ export function emulatorUrl(): string {
   return url;
 }
 
+/** The launcher's run folder: user-data/ (settings, logs) and workspace/ are in it. */
+export function testRunDir(): string {
+  const dir = process.env.SCONNECTOR_TEST_RUN_DIR;
+  if (!dir) throw new Error('SCONNECTOR_TEST_RUN_DIR is not set: run the suite through npm run test:integration or test:desktop');
+  return dir;
+}
+
 export function emulator(): EmulatorControl {
   return new EmulatorControl(emulatorUrl());
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { DEMO_SECRET_KEY } from '../emulator/server';
-import { emulator, extensionApi, label, signInToEmulator, treeItems, waitForState } from './helpers';
+import { emulator, extensionApi, label, signInToEmulator, testRunDir, treeItems, waitForState } from './helpers';
 
 describe('Sidebar, status bar and sign-in against the emulator', function () {
   this.timeout(60_000);
@@ -41,11 +41,9 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     assert.equal(config.get('accessKey'), 'foziz2mdywm');
     const everySetting = JSON.stringify(Object.keys(config).map((key) => config.inspect(key)));
     assert.ok(!everySetting.includes(DEMO_SECRET_KEY), 'no setting holds the secret key');
-    const runDir = process.env.SCONNECTOR_TEST_RUN_DIR;
-    if (runDir) {
-      for (const file of [path.join(runDir, 'user-data', 'User', 'settings.json'), path.join(runDir, 'workspace', '.vscode', 'settings.json')]) {
-        if (fs.existsSync(file)) assert.ok(!fs.readFileSync(file, 'utf8').includes(DEMO_SECRET_KEY), `${path.basename(file)} holds no secret`);
-      }
+    const runDir = testRunDir();
+    for (const file of [path.join(runDir, 'user-data', 'User', 'settings.json'), path.join(runDir, 'workspace', '.vscode', 'settings.json')]) {
+      if (fs.existsSync(file)) assert.ok(!fs.readFileSync(file, 'utf8').includes(DEMO_SECRET_KEY), `${path.basename(file)} holds no secret`);
     }
   });
 
@@ -126,6 +124,22 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     await control.configure({ roomLimit: 10 });
   });
 
+  it('one refresh asks for the license and the rooms once each, however many views listen', async () => {
+    await control.clearStats();
+    await Promise.all([api.state.refresh(), api.state.refresh(), vscode.commands.executeCommand('sconnector.refresh')]);
+    const paths = (await control.stats()).requests.map((request) => request.path).sort();
+    assert.deepEqual(paths, ['/v1/info', '/v1/sessions']);
+  });
+
+  it('the status bar item can be turned off and on by setting', async () => {
+    const config = vscode.workspace.getConfiguration('sconnector');
+    await config.update('statusBar.enabled', false, vscode.ConfigurationTarget.Workspace);
+    assert.equal(api.statusBar.shown, false);
+    await config.update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    assert.equal(api.statusBar.shown, true);
+    assert.match(api.statusBar.item.text, /^\$\(broadcast\) \d+\/10$/);
+  });
+
   it('a change in the emulator appears after a refresh', async () => {
     await control.tick(8);
     const data = await control.data();
@@ -201,6 +215,21 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     await signInToEmulator(api);
   });
 
+  it('the log records each request, and never a key or a token', async () => {
+    const runDir = testRunDir();
+    await api.state.refresh();
+    const token = await api.tokens.token();
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // log channels are written to disk in batches
+    const logs = filesUnder(path.join(runDir, 'user-data', 'logs')).filter((file) => /S-Connector\.log$/.test(file));
+    assert.ok(logs.length > 0, 'the S-Connector log channel has a file');
+    const text = logs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    assert.match(text, /GET \/v1\/sessions → 200 in \d+ ms/);
+    assert.match(text, /POST \/v1\/auth → 200/);
+    const everything = filesUnder(path.join(runDir, 'user-data', 'logs')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    assert.ok(!everything.includes(DEMO_SECRET_KEY), 'no log holds the secret key');
+    assert.ok(!everything.includes(token), 'no log holds the token');
+  });
+
   it('sign-out clears the secret key, the tree and the status bar', async () => {
     await api.account.signOut();
     await waitForState(api, (s) => s.phase === 'signedOut', 'signed out');
@@ -209,3 +238,11 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     assert.equal(api.statusBar.item.text, '$(broadcast) S-Connector');
   });
 });
+
+function filesUnder(folder: string): string[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}

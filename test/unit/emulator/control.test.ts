@@ -1,22 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { EmulatorControl } from '../../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../../emulator/server';
-import { call, signIn, start, TEST_NOW, type Running } from './helpers';
+import { call, signIn, start, useSignedInEmulator, TEST_NOW, type Running } from './helpers';
 
 describe('emulator control API', () => {
   let run: Running;
   let token: string;
   const get = (path: string) => call(run.url, path, { token });
 
-  before(async () => {
-    run = await start();
-    token = await signIn(run.url);
-  });
-  after(async () => {
-    await run.emulator.close();
-  });
-  beforeEach(async () => {
-    await run.control.reset();
+  useSignedInEmulator((started, signedIn) => {
+    run = started;
+    token = signedIn;
   });
 
   it('data(): the license, the live rooms in internal form, the records oldest first', async () => {

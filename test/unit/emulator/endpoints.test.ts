@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { HOSTILE_ROOM_NAMES } from '../../emulator/names';
-import { call, signIn, start, TEST_NOW, type Running } from './helpers';
+import { call, signIn, start, useSignedInEmulator, TEST_NOW, type Running } from './helpers';
 
 const SAMPLE_DETAIL = [
   { roomName: 'gsdagd', sessionTimeSecond: 42936, createdAt: '2021-02-22T12:39:26.000Z' },
@@ -14,15 +14,9 @@ describe('emulator API endpoints', () => {
   let token: string;
   const get = (path: string) => call(run.url, path, { token });
 
-  before(async () => {
-    run = await start();
-    token = await signIn(run.url);
-  });
-  after(async () => {
-    await run.emulator.close();
-  });
-  beforeEach(async () => {
-    await run.control.reset();
+  useSignedInEmulator((started, signedIn) => {
+    run = started;
+    token = signedIn;
   });
 
   describe('v1/info', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { FaultList, parseFault } from '../../emulator/faults';
-import { call, signIn, start, type Running } from './helpers';
+import { call, signIn, useSignedInEmulator, type Running } from './helpers';
 
 /** A request with node:http, to see exactly how the connection ends. */
 function rawGet(url: string, path: string, token: string): Promise<{ status: number } | { error: NodeJS.ErrnoException }> {
@@ -19,15 +19,9 @@ describe('emulator faults', () => {
   let token: string;
   const get = (path: string) => call(run.url, path, { token });
 
-  before(async () => {
-    run = await start();
-    token = await signIn(run.url);
-  });
-  after(async () => {
-    await run.emulator.close();
-  });
-  beforeEach(async () => {
-    await run.control.reset();
+  useSignedInEmulator((started, signedIn) => {
+    run = started;
+    token = signedIn;
   });
 
   it('status: a JSON {status:false} error for one request, then normal again', async () => {

@@ -57,3 +57,21 @@ export async function signIn(url: string, extra: Record<string, unknown> = {}): 
 export function claims(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
 }
+
+/**
+ * Registers the hooks a test file needs for one emulator: started and signed in once, reset before
+ * each test, closed at the end. `ready` hands over the emulator and the token once signed in.
+ */
+export function useSignedInEmulator(ready: (run: Running, token: string) => void): void {
+  let run: Running | undefined;
+  before(async () => {
+    run = await start();
+    ready(run, await signIn(run.url));
+  });
+  after(async () => {
+    await run?.emulator.close();
+  });
+  beforeEach(async () => {
+    await run?.control.reset();
+  });
+}

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Locator } from 'playwright-core';
+import { EmulatorControl } from '../emulator/control';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
+import { answerInput, openWorkbench, runCommand, screenshot, Workbench } from './workbench';
+
+/** What a user sees in the sidebar and status bar of a real workbench, signing in by hand. */
+describe('Live Rooms in the real workbench (Chromium)', function () {
+  this.timeout(120_000);
+  let workbench: Workbench;
+  let control: EmulatorControl;
+  let sidebar: Locator;
+  let statusItem: Locator;
+
+  before(async () => {
+    workbench = await openWorkbench();
+    control = new EmulatorControl(workbench.emulator.url);
+    sidebar = workbench.page.locator('#workbench\\.parts\\.sidebar');
+    statusItem = workbench.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: 'S-Connector' });
+  });
+  after(() => workbench?.close());
+
+  it('shows the S-Connector container with a welcome view and a Sign In button', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar .action-item a[aria-label^="S-Connector"]').click();
+    const welcome = sidebar.locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 30_000 });
+    assert.match(await welcome.innerText(), /Sign in with your S-Connector access key and secret key/);
+    assert.equal(await welcome.locator('a.monaco-button', { hasText: 'Sign In' }).count(), 1);
+    await statusItem.waitFor();
+    await screenshot(page, 'welcome');
+  });
+
+  it('signs in through the command palette, the secret typed into a password box', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'S-Connector: Sign In');
+    await answerInput(page, DEMO_ACCESS_KEY, /Sign in to S-Connector \(1\/2\)/);
+    await page.locator('.quick-input-title', { hasText: /\(2\/2\)/ }).waitFor();
+    assert.equal(await page.locator('.quick-input-widget input.input').getAttribute('type'), 'password');
+    await answerInput(page, DEMO_SECRET_KEY, /Sign in to S-Connector \(2\/2\)/);
+    await sidebar.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('lists the license and every live room of the emulator, as rows a user reads', async () => {
+    const { page } = workbench;
+    const data = await control.data();
+    const rows = sidebar.locator('.monaco-list-row');
+    await rows.filter({ hasText: 'gsdagd' }).waitFor();
+    const text = (await rows.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+    assert.ok(text.some((row) => row.includes('trial') && row.includes(`${data.rooms.length} / 10 rooms`)), `license row in ${JSON.stringify(text)}`);
+    for (const room of data.rooms) assert.ok(text.some((row) => row.startsWith(room.roomName)), `row for ${room.roomName}`);
+    assert.ok(text.some((row) => row.includes('gsdagd') && row.includes('In meeting · 2 users')));
+    await screenshot(page, 'live-rooms');
+  });
+
+  it('shows an HTML-like room name as text, with no element made from it', async () => {
+    const row = sidebar.locator('.monaco-list-row', { hasText: '<img src=x onerror=alert(1)>' });
+    assert.equal(await row.count(), 1);
+    assert.equal(await sidebar.locator('img[src="x"]').count(), 0);
+  });
+
+  it('shows live rooms against the limit in the status bar', async () => {
+    const { page } = workbench;
+    const inUse = (await control.data()).rooms.length;
+    const count = page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: `${inUse}/10` });
+    await count.waitFor();
+    assert.equal((await count.innerText()).trim(), `${inUse}/10`);
+  });
+
+  it('turns the status bar to a warning near the limit', async () => {
+    const { page } = workbench;
+    const inUse = (await control.data()).rooms.length;
+    await control.configure({ roomLimit: inUse + 1 });
+    await runCommand(page, 'S-Connector: Refresh');
+    const item = page.locator('#workbench\\.parts\\.statusbar .statusbar-item.warning-kind', { hasText: `${inUse}/${inUse + 1}` });
+    await item.waitFor({ timeout: 15_000 });
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `${inUse} of ${inUse + 1} rooms are in use` });
+    await toast.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'status-bar-warning');
+    await toast.locator('a.monaco-button', { hasText: "Don't Show Again" }).click();
+  });
+
+  it('keeps the rooms on screen with a visible error when the server fails', async () => {
+    const { page } = workbench;
+    await control.addFault({ type: 'status', status: 503, times: -1 });
+    await runCommand(page, 'S-Connector: Refresh');
+    const error = sidebar.locator('.monaco-list-row', { hasText: 'Refresh failed: showing older data' });
+    await error.waitFor({ timeout: 15_000 });
+    assert.ok((await sidebar.locator('.monaco-list-row', { hasText: 'gsdagd' }).count()) === 1, 'the last rooms are still listed');
+    await sidebar.getByText(/the last refresh failed/).first().waitFor({ timeout: 5_000 }); // the view's message
+    const file = await screenshot(page, 'stale-error');
+    assert.ok(fs.statSync(file).size > 10_000, 'a real screenshot was written');
+    await control.clearFaults();
+  });
+});

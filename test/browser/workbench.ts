@@ -1,0 +1,80 @@
+/**
+ * A real VS Code workbench in headless Chromium, with the extension under development loaded and
+ * pointed at a fresh emulator: what a user would see, for browser tests to read and click.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { Emulator, startEmulator } from '../emulator/server';
+import { launchBrowser } from '../harness/browser';
+import { startCodeServer, workbenchUrl } from '../harness/codeServer';
+import { provision } from '../harness/provision';
+import { prepareWorkspace, repoRoot } from '../harness/workspace';
+
+export const screenshotDir = path.join(repoRoot, '.vscode-test', 'screenshots');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly emulator: Emulator;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+  const toolchain = await provision();
+  fs.mkdirSync(path.join(repoRoot, '.vscode-test'), { recursive: true });
+  const runDir = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', 'browser-'));
+  const stops: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    if (!process.env.SCONNECTOR_KEEP_RUN) fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  try {
+    const emulator = await startEmulator({ seed: 1 });
+    stops.push(() => emulator.close());
+    const folder = prepareWorkspace(path.join(runDir, 'workspace'), {
+      'sconnector.apiUrl': emulator.url,
+      'workbench.colorTheme': 'Default Dark Modern',
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      ...settings,
+    });
+    const server = await startCodeServer(toolchain, { runDir });
+    stops.push(() => server.stop());
+    const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'));
+    stops.push(() => browser.close());
+    await browser.page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+    await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await browser.page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
+    return { page: browser.page, emulator, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs a command through the command palette, as a user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Answers the quick input box now open. */
+export async function answerInput(page: Page, value: string, expectedTitle: RegExp): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: expectedTitle }).waitFor();
+  const input = widget.locator('input.input');
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
