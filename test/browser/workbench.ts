@@ -37,6 +37,7 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
       'chat.disableAIFeatures': true,
+      'git.openRepositoryInParentFolders': 'never',
       ...settings,
     });
     const server = await startCodeServer(toolchain, { runDir });

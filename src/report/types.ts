@@ -1,0 +1,65 @@
+/**
+ * The usage report's data, as the extension computes it and the webview renders it.
+ * Pure types: shared by src/report (Node), src/views/usagePanel.ts and src/webview (browser).
+ */
+
+/** Calendar days `YYYY-MM-DD`, both included. */
+export interface DateRange {
+  readonly start: string;
+  readonly end: string;
+}
+
+/**
+ * Every meeting of the report as columns rather than objects: 100,000 meetings cross the
+ * extension-host/webview boundary as a few flat arrays, and sorting and filtering work on indices.
+ */
+export interface MeetingTable {
+  /** Distinct room names; `room[i]` indexes into it. */
+  readonly roomNames: readonly string[];
+  readonly room: readonly number[];
+  /** Start of each meeting, epoch milliseconds. */
+  readonly startedAt: readonly number[];
+  /** Length of each meeting, seconds. */
+  readonly seconds: readonly number[];
+}
+
+export interface UsageSummary {
+  readonly totalSeconds: number;
+  readonly meetings: number;
+  readonly rooms: number;
+  /** 0 without meetings. */
+  readonly averageSeconds: number;
+  readonly longest?: { readonly roomName: string; readonly seconds: number; readonly startedAt: number };
+  readonly busiestDay?: { readonly day: string; readonly seconds: number };
+}
+
+export interface DayUsage {
+  readonly day: string;
+  readonly seconds: number;
+  readonly meetings: number;
+}
+
+export interface RoomUsage {
+  readonly roomName: string;
+  readonly seconds: number;
+  readonly meetings: number;
+  readonly longestSeconds: number;
+}
+
+export interface Aggregates {
+  readonly summary: UsageSummary;
+  /** Every day of the range (and any day a meeting falls on outside it), in order, zeros included. */
+  readonly perDay: readonly DayUsage[];
+  /** Busiest room first. */
+  readonly perRoom: readonly RoomUsage[];
+}
+
+export type SortKey = 'room' | 'startedAt' | 'seconds';
+
+/** What the meetings table shows: the webview renders it, and export writes the same rows. */
+export interface TableQuery {
+  /** Case-insensitive part of a room name; empty for all. */
+  readonly filter: string;
+  readonly sort: SortKey;
+  readonly descending: boolean;
+}
