@@ -54,6 +54,20 @@ const builds = [
     plugins: watch ? [whatwgUrlIsNodeUrl, watchMarkers] : [whatwgUrlIsNodeUrl],
   },
   {
+    // The usage report page: its own bundle for the browser, with its stylesheet (uPlot's included).
+    entryPoints: ['src/webview/report.ts', 'src/webview/report.css'],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    outdir: 'dist/webview',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: watch ? 'info' : 'warning',
+  },
+  {
     entryPoints: ['src/**/*.ts', 'test/**/*.ts'],
     outbase: '.',
     outdir: 'out',

@@ -14,9 +14,11 @@ import { readSettings, SECTION } from './state/settings';
 import { registerAccountCommands } from './views/accountCommands';
 import { bindContextKeys } from './views/contextKeys';
 import { QuotaNotifier } from './views/quotaNotifier';
+import { registerReportCommands } from './views/reportCommands';
 import { registerRoomCommands } from './views/roomCommands';
 import { SessionsTreeProvider, staleMessage } from './views/sessionsTree';
 import { StatusBarView } from './views/statusBar';
+import { UsagePanel } from './views/usagePanel';
 
 /** What the extension hands to its integration tests: the same objects VS Code renders. */
 export interface ExtensionApi {
@@ -26,6 +28,8 @@ export interface ExtensionApi {
   readonly account: Account;
   readonly tokens: TokenSource;
   readonly credentials: CredentialStore;
+  /** The usage report panel, while one is open. */
+  readonly usagePanel: () => UsagePanel | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -62,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     bindContextKeys(state, credentials),
     registerAccountCommands(account, current, log),
     registerRoomCommands(state),
+    registerReportCommands({ extensionUri: context.extensionUri, client, log }, context.globalState),
     vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
     state.onDidChange(renderTreeChrome),
     treeView.onDidChangeVisibility((event) => state.setDemand({ viewVisible: event.visible })),
@@ -85,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
   state.start();
   log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated; API at ${settings.apiUrl}`);
-  return { state, tree, statusBar, account, tokens, credentials };
+  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open };
 }
 
 export function deactivate(): void {

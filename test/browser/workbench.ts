@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { Emulator, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
 import { startCodeServer, workbenchUrl } from '../harness/codeServer';
@@ -16,10 +16,18 @@ export const screenshotDir = path.join(repoRoot, '.vscode-test', 'screenshots');
 export interface Workbench {
   readonly page: Page;
   readonly emulator: Emulator;
+  /** The folder the workbench has open (where VS Code's save dialog proposes to save). */
+  readonly workspaceFolder: string;
   close(): Promise<void>;
 }
 
-export async function openWorkbench(settings: Record<string, unknown> = {}): Promise<Workbench> {
+export interface WorkbenchOptions {
+  readonly settings?: Record<string, unknown>;
+  /** The browser's (the user's) time zone. */
+  readonly timezoneId?: string;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const toolchain = await provision();
   fs.mkdirSync(path.join(repoRoot, '.vscode-test'), { recursive: true });
   const runDir = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', 'browser-'));
@@ -38,16 +46,17 @@ export async function openWorkbench(settings: Record<string, unknown> = {}): Pro
       'workbench.tips.enabled': false,
       'chat.disableAIFeatures': true,
       'git.openRepositoryInParentFolders': 'never',
-      ...settings,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...options.settings,
     });
     const server = await startCodeServer(toolchain, { runDir });
     stops.push(() => server.stop());
-    const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'));
+    const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'), { ...(options.timezoneId && { timezoneId: options.timezoneId }) });
     stops.push(() => browser.close());
     await browser.page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await browser.page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
-    return { page: browser.page, emulator, close };
+    return { page: browser.page, emulator, workspaceFolder: folder, close };
   } catch (error) {
     await close();
     throw error;
@@ -78,4 +87,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** Signs in through the command palette with the emulator's demo keys, and waits for the rooms. */
+export async function signInByHand(page: Page, accessKey: string, secretKey: string): Promise<void> {
+  await runCommand(page, 'S-Connector: Sign In');
+  await answerInput(page, accessKey, /Sign in to S-Connector \(1\/2\)/);
+  await answerInput(page, secretKey, /Sign in to S-Connector \(2\/2\)/);
+}
+
+/** The usage report page, inside the webview's two nested frames. */
+export function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }

@@ -12,11 +12,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(executablePath: string, profileDir: string, headless = true): Promise<Browser> {
+export async function launchBrowser(executablePath: string, profileDir: string, options: { headless?: boolean; timezoneId?: string } = {}): Promise<Browser> {
   fs.mkdirSync(profileDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
-    headless,
+    headless: options.headless ?? true,
+    ...(options.timezoneId && { timezoneId: options.timezoneId }),
     viewport: { width: 1400, height: 900 },
     args: [
       '--no-sandbox', // we run as root in CI

@@ -1,0 +1,89 @@
+/**
+ * Messages between the usage report panel (extension host) and its page (webview). Both sides
+ * import these types; what arrives from the other side is checked before it is used.
+ */
+import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
+
+export interface ReportPayload {
+  /** The days asked of the server (its own calendar). */
+  readonly range: DateRange;
+  /** Set when the report is for one room. */
+  readonly room?: string;
+  /** IANA zone the days are counted in. */
+  readonly timeZone: string;
+  readonly domain: string;
+  readonly table: MeetingTable;
+  readonly aggregates: Aggregates;
+  readonly serverTotalSeconds: number;
+  readonly totalsDiffer: boolean;
+  /** Records the server sent that could not be read. */
+  readonly skipped: number;
+  readonly fetchedAt: number;
+}
+
+export type HostMessage =
+  | { readonly type: 'loading'; readonly range: DateRange; readonly room?: string }
+  | { readonly type: 'report'; readonly report: ReportPayload }
+  | { readonly type: 'aggregates'; readonly timeZone: string; readonly aggregates: Aggregates }
+  | { readonly type: 'error'; readonly range: DateRange; readonly room?: string; readonly message: string };
+
+export type PageMessage =
+  /** The page is listening; `timeZone` is the user's own (the browser's), which the host may not share. */
+  | { readonly type: 'ready'; readonly timeZone: string }
+  | { readonly type: 'setRange'; readonly start: string; readonly end: string }
+  | { readonly type: 'setTimeZone'; readonly timeZone: string }
+  | { readonly type: 'showAllRooms' }
+  | { readonly type: 'retry' }
+  | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly query: TableQuery };
+
+/** What the page keeps with VS Code's webview state, to come back after a reload. */
+export interface PanelState {
+  readonly range: DateRange;
+  readonly room?: string;
+  readonly utc?: boolean;
+}
+
+const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isShortString(value: unknown, max = 200): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/** A message from the page, or undefined for anything malformed (it is then ignored). */
+export function parsePageMessage(value: unknown): PageMessage | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.type) {
+    case 'ready':
+    case 'setTimeZone':
+      return isShortString(value.timeZone, 64) ? { type: value.type, timeZone: value.timeZone } : undefined;
+    case 'setRange':
+      return isShortString(value.start, 32) && isShortString(value.end, 32) ? { type: 'setRange', start: value.start, end: value.end } : undefined;
+    case 'showAllRooms':
+    case 'retry':
+      return { type: value.type };
+    case 'export': {
+      const query = value.query;
+      if ((value.format !== 'csv' && value.format !== 'json') || !isRecord(query)) return undefined;
+      if (!isShortString(query.filter) || !SORT_KEYS.includes(query.sort as SortKey) || typeof query.descending !== 'boolean') return undefined;
+      return { type: 'export', format: value.format, query: { filter: query.filter, sort: query.sort as SortKey, descending: query.descending } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The panel state VS Code hands back after a reload, or undefined when it is not one of ours. */
+export function parsePanelState(value: unknown): PanelState | undefined {
+  if (!isRecord(value) || !isRecord(value.range)) return undefined;
+  const { start, end } = value.range;
+  if (!isShortString(start, 32) || !isShortString(end, 32)) return undefined;
+  return {
+    range: { start, end },
+    ...(isShortString(value.room, 1000) && { room: value.room }),
+    ...(value.utc === true && { utc: true }),
+  };
+}

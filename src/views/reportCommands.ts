@@ -1,0 +1,103 @@
+/**
+ * Open Usage Report and Show Usage for Room: pick a date range (presets with their dates, or a
+ * custom range validated as you type), remember it, open the panel.
+ */
+import * as vscode from 'vscode';
+import { describeRange, PresetId, presetRange, PRESETS, rangeProblem, dateProblem, todayIn, addDays } from '../report/dateRange';
+import { DateRange } from '../report/types';
+import { TreeNode } from './sessionsTree';
+import { PanelDeps, UsagePanel } from './usagePanel';
+
+const LAST_RANGE_KEY = 'sconnector.report.lastRange';
+
+interface RememberedRange {
+  readonly preset?: PresetId;
+  readonly start: string;
+  readonly end: string;
+}
+
+interface RangeItem extends vscode.QuickPickItem {
+  readonly preset?: PresetId;
+  readonly range?: DateRange;
+  readonly custom?: true;
+}
+
+/** A range passed by a caller (keybinding, another extension, a test) instead of asking. */
+function rangeArgument(value: unknown): DateRange | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { start, end } = value as { start?: unknown; end?: unknown };
+  return typeof start === 'string' && typeof end === 'string' ? { start, end } : undefined;
+}
+
+export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento): vscode.Disposable {
+  const open = async (room: string | undefined, argument: unknown) => {
+    const given = rangeArgument(argument);
+    const today = todayIn(undefined, Date.now());
+    if (given) {
+      const problem = rangeProblem(given.start, given.end, today);
+      if (problem) {
+        void vscode.window.showErrorMessage(problem);
+        return undefined;
+      }
+    }
+    const range = given ?? (await pickRange(memento, today, room));
+    return range ? UsagePanel.show(deps, range, room) : undefined;
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
+    vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
+      node?.kind === 'room' ? open(node.room.roomName, argument) : open(undefined, argument)),
+    vscode.window.registerWebviewPanelSerializer('sconnector.usageReport', {
+      deserializeWebviewPanel: async (panel, state: unknown) => UsagePanel.revive(panel, deps, state),
+    }),
+  );
+}
+
+async function pickRange(memento: vscode.Memento, today: string, room: string | undefined): Promise<DateRange | undefined> {
+  const last = memento.get<RememberedRange>(LAST_RANGE_KEY);
+  const items: RangeItem[] = PRESETS.map(({ id, label }) => {
+    const range = presetRange(id, today);
+    return { label, description: describeRange(range), preset: id, range };
+  });
+  if (last && !last.preset && !rangeProblem(last.start, last.end, today)) {
+    items.unshift({ label: 'Last used', description: describeRange(last), range: { start: last.start, end: last.end } });
+  }
+  items.push({ label: 'Custom range…', description: 'Enter a start and an end date', custom: true });
+
+  const pick = vscode.window.createQuickPick<RangeItem>();
+  pick.title = room ? `Usage for room ${room}` : 'S-Connector usage report';
+  pick.placeholder = 'Choose the days to report on';
+  pick.items = items;
+  const remembered = last?.preset ? items.find((item) => item.preset === last.preset) : items[0];
+  if (remembered) pick.activeItems = [remembered];
+  const chosen = await new Promise<RangeItem | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  if (!chosen) return undefined;
+  const range = chosen.custom ? await askCustomRange(today, last) : chosen.range;
+  if (range) await memento.update(LAST_RANGE_KEY, { ...(chosen.preset && { preset: chosen.preset }), ...range } satisfies RememberedRange);
+  return range;
+}
+
+async function askCustomRange(today: string, last: RememberedRange | undefined): Promise<DateRange | undefined> {
+  const start = await vscode.window.showInputBox({
+    title: 'Custom range (1/2): first day',
+    prompt: 'Start date, YYYY-MM-DD',
+    value: last?.start ?? addDays(today, -29),
+    ignoreFocusOut: true,
+    validateInput: (value) => dateProblem(value, 'start'),
+  });
+  if (start === undefined) return undefined;
+  const end = await vscode.window.showInputBox({
+    title: 'Custom range (2/2): last day, included',
+    prompt: `End date, YYYY-MM-DD, from ${start.trim()}`,
+    value: last?.end && last.end >= start.trim() ? last.end : today,
+    ignoreFocusOut: true,
+    validateInput: (value) => rangeProblem(start.trim(), value.trim(), today),
+  });
+  if (end === undefined) return undefined;
+  return { start: start.trim(), end: end.trim() };
+}

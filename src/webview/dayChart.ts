@@ -1,0 +1,67 @@
+/** Usage per day as a bar chart (uPlot: canvas, no eval, no inline styles, so it runs under the page's CSP). */
+import uPlot from 'uplot';
+import type { DayUsage } from '../report/types';
+import { themeColor } from './dom';
+import { hoursAndMinutes } from './format';
+
+export class DayChart {
+  private plot: uPlot | undefined;
+  private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
+
+  constructor(private readonly container: HTMLElement) {
+    this.resize.observe(container);
+  }
+
+  render(days: readonly DayUsage[]): void {
+    this.plot?.destroy();
+    const foreground = themeColor('--vscode-foreground', '#ccc');
+    const bar = themeColor('--vscode-charts-blue', '#3794ff');
+    const grid = themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
+    const hours = days.map((day) => day.seconds / 3600);
+    const max = Math.max(1, ...hours);
+    const label = (index: number) => days[index]?.day ?? '';
+    this.plot = new uPlot(
+      {
+        width: this.width(),
+        height: HEIGHT,
+        scales: { x: { time: false, range: [-0.6, days.length - 0.4] }, y: { range: [0, max * 1.1] } },
+        axes: [
+          {
+            stroke: foreground,
+            grid: { show: false },
+            ticks: { stroke: grid },
+            space: 56,
+            values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? label(split).slice(5) : '')),
+          },
+          { stroke: foreground, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_, splits) => splits.map((split) => `${split} h`) },
+        ],
+        series: [
+          { label: 'Day', value: (_, index) => label(index) },
+          {
+            label: 'Usage',
+            stroke: bar,
+            fill: bar,
+            points: { show: false },
+            paths: uPlot.paths.bars!({ size: [0.7, 48] }),
+            value: (_, value) => (value === null ? '' : hoursAndMinutes(value * 3600)),
+          },
+        ],
+        cursor: { drag: { x: false, y: false }, points: { show: false } },
+        legend: { show: true },
+      },
+      [days.map((_, index) => index), hours],
+      this.container,
+    );
+  }
+
+  private width(): number {
+    return Math.max(280, this.container.clientWidth);
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.plot?.destroy();
+  }
+}
+
+const HEIGHT = 220;

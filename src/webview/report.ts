@@ -1,0 +1,326 @@
+/**
+ * The usage report page, inside a VS Code webview. It renders what the extension sends (one
+ * `report` message, then `aggregates` when the time zone changes) and sends back what the user
+ * asks for (another range, UTC, export). It makes no request of its own.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { describeRange } from '../report/dateRange';
+import { formatDuration, formatInstant } from '../report/exportFile';
+import { DEFAULT_QUERY, selectRows } from '../report/tableView';
+import type { Aggregates, DateRange, SortKey, TableQuery } from '../report/types';
+import type { HostMessage, PageMessage, PanelState, ReportPayload } from '../views/protocol';
+import { DayChart } from './dayChart';
+import { append, el, h, replaceChildren } from './dom';
+import { count, hoursAndMinutes } from './format';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  getState(): unknown;
+  setState(state: PanelState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const PAGE_SIZE = 100;
+const TOP_ROOMS = 10;
+const userTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+let report: ReportPayload | undefined;
+let query: TableQuery = DEFAULT_QUERY;
+let rows: number[] = [];
+let page = 0;
+let utc = (vscode.getState() as PanelState | undefined)?.utc === true;
+
+// ---- The frame: controls that stay while the content below changes. ----
+
+const startField = el('vscode-textfield', { type: 'date', id: 'start', 'aria-label': 'First day' }) as HTMLInputElement;
+const endField = el('vscode-textfield', { type: 'date', id: 'end', 'aria-label': 'Last day' }) as HTMLInputElement;
+const applyButton = el('vscode-button', { id: 'apply' }, 'Show');
+const zoneGroup = el('vscode-radio-group', { id: 'zone', 'aria-label': 'Time zone' },
+  el('vscode-radio', { name: 'zone', value: 'local', id: 'zone-local', checked: !utc }, `Local (${userTimeZone})`),
+  el('vscode-radio', { name: 'zone', value: 'UTC', id: 'zone-utc', checked: utc }, 'UTC'));
+const csvButton = el('vscode-button', { id: 'export-csv', secondary: true, disabled: true }, 'Export CSV');
+const jsonButton = el('vscode-button', { id: 'export-json', secondary: true, disabled: true }, 'Export JSON');
+const statusLine = h('p', { id: 'status', role: 'status' });
+const content = h('section', { id: 'content', 'aria-live': 'polite' });
+
+const app = document.getElementById('app')!;
+replaceChildren(app,
+  h('header', {},
+    h('h1', {}, 'S-Connector usage'),
+    h('form', { id: 'range-form', class: 'toolbar' },
+      h('label', { for: 'start' }, 'From'), startField,
+      h('label', { for: 'end' }, 'To'), endField,
+      applyButton,
+      h('span', { class: 'spacer' }),
+      zoneGroup,
+      csvButton, jsonButton)),
+  statusLine,
+  content);
+
+const form = document.getElementById('range-form') as HTMLFormElement;
+const submitRange = (event?: Event) => {
+  event?.preventDefault();
+  vscode.postMessage({ type: 'setRange', start: startField.value.trim(), end: endField.value.trim() });
+};
+form.addEventListener('submit', submitRange);
+applyButton.addEventListener('click', () => submitRange());
+zoneGroup.addEventListener('change', () => {
+  utc = (document.getElementById('zone-utc') as HTMLInputElement).checked;
+  saveState();
+  vscode.postMessage({ type: 'setTimeZone', timeZone: utc ? 'UTC' : userTimeZone });
+});
+csvButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', query }));
+jsonButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', query }));
+
+// ---- Messages from the extension. ----
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data as HostMessage | undefined;
+  if (!message || typeof message !== 'object') return;
+  switch (message.type) {
+    case 'loading':
+      showRange(message.range);
+      showLoading(message.range, message.room);
+      break;
+    case 'report':
+      showRange(message.report.range);
+      showReport(message.report);
+      break;
+    case 'aggregates':
+      if (report) {
+        report = { ...report, timeZone: message.timeZone, aggregates: message.aggregates };
+        showReport(report, true);
+      }
+      break;
+    case 'error':
+      showRange(message.range);
+      showError(message.message);
+      break;
+  }
+});
+
+function showRange(range: DateRange): void {
+  startField.value = range.start;
+  endField.value = range.end;
+}
+
+function saveState(): void {
+  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), utc });
+}
+
+function setExportEnabled(enabled: boolean): void {
+  for (const button of [csvButton, jsonButton]) button.toggleAttribute('disabled', !enabled);
+}
+
+function showLoading(range: DateRange, room?: string): void {
+  app.setAttribute('aria-busy', 'true');
+  setExportEnabled(false);
+  statusLine.textContent = '';
+  replaceChildren(content, h('div', { class: 'state' },
+    el('vscode-progress-ring', {}),
+    h('p', {}, `Loading usage for ${describeRange(range)}${room !== undefined ? ` in room ${room}` : ''}…`)));
+}
+
+function showError(message: string): void {
+  app.setAttribute('aria-busy', 'false');
+  setExportEnabled(false);
+  statusLine.textContent = '';
+  const retry = el('vscode-button', { id: 'retry' }, 'Retry');
+  retry.addEventListener('click', () => vscode.postMessage({ type: 'retry' }));
+  replaceChildren(content, h('div', { class: 'state error', role: 'alert' },
+    h('h2', {}, 'The usage report could not be loaded'),
+    h('p', { class: 'message' }, message),
+    retry));
+}
+
+// ---- The report. ----
+
+let dayChart: DayChart | undefined;
+
+function showReport(next: ReportPayload, aggregatesOnly = false): void {
+  report = next;
+  saveState();
+  app.setAttribute('aria-busy', 'false');
+  const { aggregates, range, room, table } = next;
+  statusLine.textContent = `Asked the server for ${describeRange(range)}${room !== undefined ? `, room ${room}` : ''}. `
+    + `Days and times below are in ${next.timeZone === 'UTC' ? 'UTC' : next.timeZone}. Fetched ${new Date(next.fetchedAt).toLocaleTimeString()}.`;
+  if (!aggregatesOnly) {
+    query = { ...query };
+    page = 0;
+  }
+  if (table.room.length === 0) {
+    setExportEnabled(false);
+    dayChart?.dispose();
+    dayChart = undefined;
+    replaceChildren(content, h('div', { class: 'state empty' },
+      h('h2', {}, 'No meetings in this range'),
+      h('p', {}, `The server has no meetings${room !== undefined ? ` for room ${room}` : ''} between ${range.start} and ${range.end}. Choose other days above.`),
+      notes(next)));
+    return;
+  }
+  setExportEnabled(true);
+  dayChart?.dispose();
+  const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': 'Usage per day, in hours' });
+  replaceChildren(content,
+    notes(next),
+    summary(aggregates, next.timeZone),
+    h('div', { class: 'charts' },
+      h('figure', { class: 'card wide' }, h('figcaption', {}, 'Usage per day'), chartBox, perDayDetails(aggregates)),
+      h('figure', { class: 'card' }, h('figcaption', {}, 'Top rooms by time'), topRooms(aggregates))),
+    roomsTable(aggregates),
+    meetingsSection());
+  dayChart = new DayChart(chartBox);
+  dayChart.render(aggregates.perDay);
+  refreshRows();
+}
+
+function notes(payload: ReportPayload): Node {
+  const list = h('div', { class: 'notes' });
+  if (payload.room !== undefined) {
+    const all = el('vscode-button', { id: 'all-rooms', secondary: true }, 'Show all rooms');
+    all.addEventListener('click', () => vscode.postMessage({ type: 'showAllRooms' }));
+    append(list, h('p', { class: 'note' }, `Only room "${payload.room}". `, all));
+  }
+  if (payload.totalsDiffer) {
+    const sum = payload.table.seconds.reduce((total, seconds) => total + seconds, 0);
+    append(list, h('p', { class: 'note warning', id: 'totals-differ' },
+      `The server's total (${hoursAndMinutes(payload.serverTotalSeconds)}, ${payload.serverTotalSeconds.toLocaleString()} s) differs from the sum of its meetings (${hoursAndMinutes(sum)}, ${sum.toLocaleString()} s). The figures below are the sum of the meetings.`));
+  }
+  if (payload.skipped > 0) {
+    append(list, h('p', { class: 'note warning' }, `${count(payload.skipped, 'record', 'records')} from the server could not be read and are left out.`));
+  }
+  return list;
+}
+
+function summary(aggregates: Aggregates, timeZone: string): Node {
+  const { summary: s } = aggregates;
+  const tile = (id: string, label: string, value: string, detail?: string) =>
+    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), detail !== undefined && h('span', { class: 'detail' }, detail));
+  return h('div', { class: 'summary', role: 'group', 'aria-label': 'Summary' },
+    tile('total', 'Total time', hoursAndMinutes(s.totalSeconds), `${s.totalSeconds.toLocaleString()} s`),
+    tile('meetings', 'Meetings', s.meetings.toLocaleString()),
+    tile('rooms', 'Rooms', s.rooms.toLocaleString()),
+    tile('average', 'Average meeting', hoursAndMinutes(s.averageSeconds)),
+    tile('longest', 'Longest meeting', s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${s.longest.roomName}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
+    tile('busiest', 'Busiest day', s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
+}
+
+function perDayDetails(aggregates: Aggregates): Node {
+  // The same figures as the chart, as a table for screen readers and for exact values.
+  const body = h('tbody');
+  for (const day of aggregates.perDay) append(body, h('tr', {}, h('td', {}, day.day), h('td', { class: 'num' }, day.meetings), h('td', { class: 'num' }, hoursAndMinutes(day.seconds))));
+  return h('details', {}, h('summary', {}, 'Figures per day'),
+    h('table', { class: 'grid compact' }, h('thead', {}, h('tr', {}, h('th', {}, 'Day'), h('th', { class: 'num' }, 'Meetings'), h('th', { class: 'num' }, 'Time'))), body));
+}
+
+function topRooms(aggregates: Aggregates): Node {
+  const top = aggregates.perRoom.slice(0, TOP_ROOMS);
+  const max = Math.max(1, ...top.map((room) => room.seconds));
+  const list = h('ol', { class: 'bars', id: 'top-rooms' });
+  for (const room of top) {
+    const bar = h('span', { class: 'bar' });
+    bar.style.width = `${(room.seconds / max) * 100}%`; // CSSOM, which the page's CSP allows; no style attributes
+    append(list, h('li', {}, h('span', { class: 'name', title: room.roomName }, room.roomName), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
+  }
+  return list;
+}
+
+function roomsTable(aggregates: Aggregates): Node {
+  const body = h('tbody');
+  for (const room of aggregates.perRoom) {
+    const filter = h('button', { class: 'link', type: 'button', title: 'Show only this room in the meetings table' }, room.roomName);
+    filter.addEventListener('click', () => setFilter(room.roomName));
+    append(body, h('tr', {}, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
+  }
+  return h('section', { class: 'card' }, h('h2', {}, `Rooms (${aggregates.perRoom.length.toLocaleString()})`),
+    h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'rooms-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Room'), h('th', { class: 'num' }, 'Meetings'), h('th', { class: 'num' }, 'Total time'), h('th', { class: 'num' }, 'Longest'))), body)));
+}
+
+// ---- The meetings table: sorted, filtered and paged here, from the columns the extension sent. ----
+
+const filterField = el('vscode-textfield', { id: 'filter', placeholder: 'Filter by room', 'aria-label': 'Filter meetings by room' }) as HTMLInputElement;
+let filterTimer: number | undefined;
+filterField.addEventListener('input', () => {
+  window.clearTimeout(filterTimer);
+  filterTimer = window.setTimeout(() => setFilter(filterField.value), 150);
+});
+const meetingsBody = h('tbody');
+const headRow = h('tr');
+const pageInfo = h('span', { id: 'page-info', 'aria-live': 'polite' });
+const pager = h('div', { class: 'pager' });
+
+function setFilter(text: string): void {
+  filterField.value = text;
+  query = { ...query, filter: text };
+  page = 0;
+  refreshRows();
+}
+
+function meetingsSection(): Node {
+  return h('section', { class: 'card' },
+    h('h2', {}, 'Meetings'),
+    h('div', { class: 'toolbar' }, filterField, pageInfo),
+    h('table', { class: 'grid', id: 'meetings' }, h('thead', {}, headRow), meetingsBody),
+    pager);
+}
+
+const COLUMNS: readonly { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'room', label: 'Room' },
+  { key: 'startedAt', label: 'Started' },
+  { key: 'seconds', label: 'Duration', numeric: true },
+];
+
+function refreshRows(): void {
+  if (!report) return;
+  rows = selectRows(report.table, query);
+  page = Math.min(page, Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1));
+  renderHeader();
+  renderPage();
+}
+
+function renderHeader(): void {
+  replaceChildren(headRow, ...COLUMNS.map(({ key, label, numeric }) => {
+    const active = query.sort === key;
+    const button = h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, active ? (query.descending ? ' ▼' : ' ▲') : '');
+    button.addEventListener('click', () => {
+      query = { ...query, sort: key, descending: active ? !query.descending : key !== 'room' };
+      page = 0;
+      refreshRows();
+      (headRow.querySelector(`button[data-sort="${key}"]`) as HTMLButtonElement | null)?.focus();
+    });
+    return h('th', { class: numeric ? 'num' : '', 'aria-sort': active ? (query.descending ? 'descending' : 'ascending') : 'none' }, button);
+  }));
+}
+
+function renderPage(): void {
+  if (!report) return;
+  const { table, timeZone } = report;
+  const first = page * PAGE_SIZE;
+  const slice = rows.slice(first, first + PAGE_SIZE);
+  replaceChildren(meetingsBody, ...slice.map((row) => h('tr', {},
+    h('td', {}, table.roomNames[table.room[row]!]!),
+    h('td', {}, formatInstant(table.startedAt[row]!, timeZone)),
+    h('td', { class: 'num' }, formatDuration(table.seconds[row]!)))));
+  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, `No meetings in rooms matching "${query.filter}".`)));
+  pageInfo.textContent = rows.length
+    ? `${(first + 1).toLocaleString()}–${(first + slice.length).toLocaleString()} of ${count(rows.length, 'meeting', 'meetings')}${query.filter ? ` (filtered from ${report.table.room.length.toLocaleString()})` : ''}`
+    : '0 meetings';
+  const last = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
+  const go = (label: string, target: number, disabled: boolean) => {
+    const button = el('vscode-button', { secondary: true, disabled, 'aria-label': label }, label);
+    button.addEventListener('click', () => {
+      page = target;
+      renderPage();
+    });
+    return button;
+  };
+  replaceChildren(pager, go('First', 0, page === 0), go('Previous', page - 1, page === 0), h('span', {}, `Page ${page + 1} of ${last + 1}`), go('Next', page + 1, page >= last), go('Last', last, page >= last));
+}
+
+vscode.postMessage({ type: 'ready', timeZone: userTimeZone });

@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
+import { answerInput, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, Workbench } from './workbench';
+
+/** The usage report as a user sees it: a real workbench, a real webview, a user in Seoul. */
+describe('Usage report in the real workbench (Chromium)', function () {
+  this.timeout(180_000);
+  let workbench: Workbench;
+  let frame: FrameLocator;
+  const dialogs: string[] = [];
+
+  const cells = async (column: number) => frame.locator(`#meetings tbody tr td:nth-child(${column})`).allInnerTexts();
+
+  before(async () => {
+    workbench = await openWorkbench({ timezoneId: 'Asia/Seoul' });
+    workbench.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await workbench.page.locator('.activitybar .action-item a[aria-label^="S-Connector"]').click();
+    await signInByHand(workbench.page, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+    await workbench.page.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 30_000 });
+    frame = reportFrame(workbench.page);
+  });
+  after(() => workbench?.close());
+
+  it('asks for a custom range, validating as you type, and opens the report', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).click();
+    await page.locator('.quick-input-title', { hasText: /Custom range \(1\/2\)/ }).waitFor();
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('2021-02-30');
+    await page.locator('.quick-input-message', { hasText: '2021-02-30 is not a real date.' }).waitFor();
+    await answerInput(page, '2021-02-20', /Custom range \(1\/2\)/);
+    await page.locator('.quick-input-title', { hasText: /Custom range \(2\/2\)/ }).waitFor();
+    await input.fill('2021-02-19');
+    await page.locator('.quick-input-message', { hasText: 'before the start date' }).waitFor();
+    await answerInput(page, '2021-02-25', /Custom range \(2\/2\)/);
+    await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
+  });
+
+  it("reads the summary of the document's sample: 4 meetings, 49,951 s", async () => {
+    assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
+    assert.equal(await frame.locator('#summary-total .detail').innerText(), '49,951 s');
+    assert.equal(await frame.locator('#summary-rooms .value').innerText(), '3');
+    assert.match(await frame.locator('#summary-longest .detail').innerText(), /^gsdagd, 2021-02-22 21:39:26$/);
+    assert.match(await frame.locator('#status').innerText(), /Asked the server for 2021-02-20 – 2021-02-25 \(6 days\)\. Days and times below are in Asia\/Seoul/);
+    await screenshot(workbench.page, 'report-sample');
+  });
+
+  it('lists the meetings in the table, newest first, in the local time zone', async () => {
+    assert.deepEqual(await cells(1), ['gsdagd', 'test', 'test', '12312']);
+    assert.deepEqual(await cells(2), ['2021-02-22 21:39:26', '2021-02-22 13:45:20', '2021-02-22 09:12:58', '2021-02-21 11:34:52']);
+  });
+
+  it('sorts by a column, both ways, from the keyboard-usable header buttons', async () => {
+    await frame.locator('#meetings th button[data-sort="seconds"]').click();
+    assert.deepEqual(await cells(3), ['11:55:36', '1:22:04', '0:24:41', '0:10:10']);
+    assert.equal(await frame.locator('#meetings th[aria-sort="descending"]').innerText(), 'Duration ▼');
+    await frame.locator('#meetings th button[data-sort="seconds"]').press('Enter');
+    assert.deepEqual(await cells(3), ['0:10:10', '0:24:41', '1:22:04', '11:55:36']);
+  });
+
+  it('filters by room', async () => {
+    await frame.locator('#filter input').fill('TES');
+    await frame.locator('#page-info', { hasText: 'of 2 meetings (filtered from 4)' }).waitFor();
+    assert.deepEqual(await cells(1), ['test', 'test']);
+  });
+
+  it('switches the times to UTC and back', async () => {
+    await frame.locator('#zone-utc').click();
+    await frame.locator('#status', { hasText: 'are in UTC' }).waitFor();
+    assert.ok((await cells(2)).every((cell) => ['2021-02-22 04:45:20', '2021-02-22 00:12:58'].includes(cell)), 'UTC times');
+    await frame.locator('#zone-local').click();
+    await frame.locator('#status', { hasText: 'Asia/Seoul' }).waitFor();
+    assert.ok((await cells(2)).every((cell) => ['2021-02-22 13:45:20', '2021-02-22 09:12:58'].includes(cell)), 'Seoul times again');
+  });
+
+  it('exports the filtered, sorted view as CSV through the save dialog', async () => {
+    const { page } = workbench;
+    const target = path.join(workbench.workspaceFolder, 's-connector-usage_2021-02-20_2021-02-25.csv');
+    await frame.locator('#export-csv').click();
+    // VS Code's own save dialog, proposing the report's file name in the workspace folder.
+    await page.locator('.quick-input-title', { hasText: 'Export usage as CSV' }).waitFor();
+    const input = page.locator('.quick-input-widget input.input');
+    await page.waitForFunction(
+      (name) => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith(name),
+      '/s-connector-usage_2021-02-20_2021-02-25.csv',
+      { timeout: 10_000 },
+    ).catch(async () => assert.fail(`the dialog proposed ${await input.inputValue()}`));
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 15_000;
+    while (!fs.existsSync(target) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const csv = fs.readFileSync(target, 'utf8');
+    assert.equal(csv, '\uFEFFRoom,Started (Asia/Seoul),Duration (s),Duration\r\ntest,2021-02-22 13:45:20,1481,0:24:41\r\ntest,2021-02-22 09:12:58,4924,1:22:04\r\n');
+  });
+
+  it('shows an HTML-like room name as text, and runs nothing', async () => {
+    const { page } = workbench;
+    await frame.locator('#filter input').fill('');
+    const days = 179;
+    const end = new Date();
+    const start = new Date(end.getTime() - days * 86_400_000);
+    await frame.locator('#start input').fill(start.toISOString().slice(0, 10));
+    await frame.locator('#end input').fill(end.toISOString().slice(0, 10));
+    await frame.locator('#apply').click();
+    await frame.locator('#top-rooms').waitFor({ timeout: 30_000 });
+    await frame.locator('#filter input').fill('<img');
+    await frame.locator('#meetings tbody tr td', { hasText: '<img src=x onerror=alert(1)>' }).first().waitFor();
+    assert.ok((await frame.locator('#rooms-table').innerText()).includes('<img src=x onerror=alert(1)>'));
+    assert.equal(await frame.locator('img').count(), 0, 'no element was made from the name');
+    assert.deepEqual(dialogs, [], 'no alert ran');
+    await screenshot(page, 'report-range');
+  });
+
+  it('comes back after a window reload with its range', async () => {
+    const { page } = workbench;
+    const status = await frame.locator('#status').innerText();
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForEvent('load', { timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await reportFrame(page).locator('#summary-total').waitFor({ timeout: 60_000 });
+    assert.equal((await reportFrame(page).locator('#status').innerText()).split('.')[0], status.split('.')[0]);
+  });
+});

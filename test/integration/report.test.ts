@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { HostMessage, ReportPayload } from '../../src/views/protocol';
+import type { UsagePanel } from '../../src/views/usagePanel';
+import { emulator, extensionApi, signInToEmulator } from './helpers';
+
+const SAMPLE = { start: '2021-02-20', end: '2021-02-25' };
+
+async function waitForMessage(api: ExtensionApi, predicate: (message: HostMessage) => boolean, what: string): Promise<HostMessage> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const message = api.usagePanel()?.lastMessage;
+    if (message && predicate(message)) return message;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last message: ${message?.type ?? 'none'}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function openReport(api: ExtensionApi, range: { start: string; end: string }, room?: string): Promise<ReportPayload> {
+  const panel = room === undefined
+    ? await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.openUsageReport', range)
+    : await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.showRoomUsage', { kind: 'room', room: { roomName: room, status: 'WAIT', userCount: 0 } }, range);
+  assert.ok(panel, 'the command opened a panel');
+  const message = await waitForMessage(api, (m) => m.type === 'report' && m.report.range.start === range.start && m.report.range.end === range.end && m.report.room === room, 'the report');
+  return (message as Extract<HostMessage, { type: 'report' }>).report;
+}
+
+describe('Usage report against the emulator', function () {
+  this.timeout(60_000);
+  const control = emulator();
+  let api: ExtensionApi;
+
+  before(async () => {
+    await control.reset();
+    api = await extensionApi();
+    await signInToEmulator(api);
+  });
+  after(async () => {
+    api.usagePanel()?.dispose();
+    await control.clearFaults();
+  });
+
+  it("shows the document's own sample: 4 meetings, 49,951 seconds, 2021-02-20 to 2021-02-25", async () => {
+    const report = await openReport(api, SAMPLE);
+    const { summary, perDay, perRoom } = report.aggregates;
+    assert.equal(summary.meetings, 4);
+    assert.equal(summary.totalSeconds, 49951);
+    assert.equal(report.serverTotalSeconds, 49951);
+    assert.equal(report.totalsDiffer, false);
+    assert.equal(summary.rooms, 3);
+    assert.equal(summary.longest?.roomName, 'gsdagd');
+    assert.equal(summary.longest?.seconds, 42936);
+    assert.deepEqual(perRoom.map((room) => [room.roomName, room.seconds, room.meetings]), [['gsdagd', 42936, 1], ['test', 6405, 2], ['12312', 610, 1]]);
+    assert.ok(perDay.length >= 6, 'every day of the range, zeros included');
+    assert.equal(perDay.reduce((sum, day) => sum + day.seconds, 0), 49951);
+    assert.equal(api.usagePanel()?.panel.title, 'S-Connector Usage');
+  });
+
+  it('matches the emulator for a range of generated data, in UTC and in another time zone', async () => {
+    const data = await control.data();
+    const days = [...new Set(data.records.map((record) => record.createdAt.slice(0, 10)))].sort();
+    const range = { start: days.at(-20)!, end: days.at(-1)! };
+    const expected = data.records.filter((record) => record.createdAt.slice(0, 10) >= range.start && record.createdAt.slice(0, 10) <= range.end);
+    const report = await openReport(api, range);
+    assert.equal(report.aggregates.summary.meetings, expected.length);
+    assert.equal(report.aggregates.summary.totalSeconds, expected.reduce((sum, record) => sum + record.sessionTimeSecond, 0));
+    assert.equal(report.table.room.length, expected.length);
+  });
+
+  it('reports on one room from the tree, and can widen to all rooms', async () => {
+    const report = await openReport(api, SAMPLE, 'test');
+    assert.equal(report.aggregates.summary.meetings, 2);
+    assert.equal(report.aggregates.summary.totalSeconds, 6405);
+    assert.equal(report.totalsDiffer, false, "a room's total is not compared with the server's total for all rooms");
+    assert.equal(api.usagePanel()?.panel.title, 'S-Connector Usage: test');
+  });
+
+  it('exports the rows the table shows as CSV (BOM, RFC 4180) and as JSON', async () => {
+    await openReport(api, SAMPLE);
+    const panel = api.usagePanel()!;
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sconnector-export-'));
+    const csvFile = vscode.Uri.file(path.join(folder, 'usage.csv'));
+    const written = await panel.exportTo('csv', { filter: 'TEST', sort: 'seconds', descending: true }, csvFile);
+    assert.equal(written, 2);
+    const csv = fs.readFileSync(csvFile.fsPath, 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'starts with a BOM for Excel');
+    const lines = csv.slice(1).split('\r\n');
+    assert.match(lines[0]!, /^Room,Started \(.+\),Duration \(s\),Duration$/);
+    assert.deepEqual(lines.slice(1, 3).map((line) => line.split(',').slice(-2).join(',')), ['4924,1:22:04', '1481,0:24:41']);
+    const jsonFile = vscode.Uri.file(path.join(folder, 'usage.json'));
+    await panel.exportTo('json', { filter: '', sort: 'startedAt', descending: false }, jsonFile);
+    const json = JSON.parse(fs.readFileSync(jsonFile.fsPath, 'utf8')) as { meetings: { roomName: string; seconds: number }[]; range: unknown };
+    assert.deepEqual(json.range, SAMPLE);
+    assert.deepEqual(json.meetings.map((meeting) => meeting.roomName), ['12312', 'test', 'test', 'gsdagd']);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows the error in the panel when the server fails, and a retry recovers', async () => {
+    await control.addFault({ type: 'status', status: 503, path: '/v1/static', times: -1 });
+    await vscode.commands.executeCommand('sconnector.openUsageReport', { start: '2021-02-21', end: '2021-02-22' });
+    const error = await waitForMessage(api, (m) => m.type === 'error', 'the error state');
+    assert.match((error as Extract<HostMessage, { type: 'error' }>).message, /HTTP 503/);
+    await control.clearFaults();
+    await api.usagePanel()!.load({ start: '2021-02-21', end: '2021-02-22' }, undefined);
+    const report = await waitForMessage(api, (m) => m.type === 'report', 'the report after retry');
+    assert.equal((report as Extract<HostMessage, { type: 'report' }>).report.aggregates.summary.meetings, 4);
+  });
+
+  it('refuses an invalid range with a message, without asking the server', async () => {
+    await control.clearStats();
+    for (const range of [{ start: '2021-02-30', end: '2021-03-01' }, { start: '2021-02-25', end: '2021-02-20' }, { start: '2011-01-01', end: '2021-01-01' }]) {
+      const panel = await vscode.commands.executeCommand('sconnector.openUsageReport', range);
+      assert.equal(panel, undefined, JSON.stringify(range));
+    }
+    assert.equal((await control.stats()).requests.filter((request) => request.path === '/v1/static').length, 0);
+  });
+});
