@@ -30,9 +30,12 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   /** The usage report panel, while one is open. */
   readonly usagePanel: () => UsagePanel | undefined;
+  /** How long activate() took, and how many requests it had sent by then (none): the benchmark reads these. */
+  readonly activation: { readonly durationMs: number; readonly requestsBeforeReturn: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('S-Connector', { log: true });
   let settings = readSettings();
   const current = () => settings;
@@ -89,8 +92,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
   state.start();
-  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated; API at ${settings.apiUrl}`);
-  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open };
+  const activation = { durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted };
+  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${settings.apiUrl}`);
+  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, activation };
 }
 
 export function deactivate(): void {

@@ -53,10 +53,17 @@ export interface RequestRecord {
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 export class HttpTransport {
+  private started = 0;
+
   constructor(
     private readonly settings: () => HttpSettings,
     private readonly onRecord: (record: RequestRecord) => void = () => undefined,
   ) {}
+
+  /** How many attempts have gone out so far (activation checks it is still 0 when it returns). */
+  get requestsStarted(): number {
+    return this.started;
+  }
 
   /** Sends the request and returns the envelope's `data`; throws ApiError for everything else. */
   async send(request: ApiRequest): Promise<unknown> {
@@ -76,6 +83,7 @@ export class HttpTransport {
   }
 
   private async attempt(url: URL, request: ApiRequest, settings: HttpSettings, attempt: number): Promise<unknown> {
+    this.started++;
     const started = performance.now();
     const record = (outcome: { status?: number; error?: ApiErrorKind }) =>
       this.onRecord({ method: request.method, path: url.pathname + url.search, attempt, durationMs: performance.now() - started, ...outcome });

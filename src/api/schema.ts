@@ -82,7 +82,11 @@ function count(value: unknown): number | undefined {
   return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
 }
 
+/** The form the API sends dates in; such a date needs no rewriting (the fast path for 100,000 records). */
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 function isoDate(value: unknown): string | undefined {
+  if (typeof value === 'string' && CANONICAL_ISO.test(value)) return Number.isNaN(Date.parse(value)) ? undefined : value;
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const time = new Date(value).getTime();
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();

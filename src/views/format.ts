@@ -1,10 +1,11 @@
 /** Words and numbers as the views show them. No vscode here, so it is unit-tested on its own. */
+import { displayName } from './displayName';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = { WAIT: 'Waiting', ON_GOING: 'In meeting', OPEN: 'Open' };
 
 /** A room status in words; statuses we do not know are shown as the server sends them. */
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
+  return STATUS_LABELS[status] ?? displayName(status);
 }
 
 export function users(count: number): string {

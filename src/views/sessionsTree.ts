@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Participant, Room } from '../api/schema';
 import { LiveSnapshot, LiveState } from '../state/liveState';
 import { quotaLevel, QuotaLevel, quotaPercent } from '../state/quota';
+import { displayName } from './displayName';
 import { appendPlain } from './markdown';
 import { age, dateTime, statusLabel, time, users } from './format';
 
@@ -212,17 +213,17 @@ function roomItem(room: Room): vscode.TreeItem {
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip.appendMarkdown('**Room** '), room.roomName);
   appendPlain(tooltip.appendMarkdown('\n\n'), `${statusLabel(room.status)} (${room.status}) · ${users(room.userCount)}${since}`);
-  return item(roomId(room.roomName), room.roomName, vscode.TreeItemCollapsibleState.Collapsed, {
+  return item(roomId(room.roomName), displayName(room.roomName), vscode.TreeItemCollapsibleState.Collapsed, {
     description: `${statusLabel(room.status)} · ${users(room.userCount)}`,
     iconPath: STATUS_ICONS[room.status] ?? UNKNOWN_STATUS_ICON,
     tooltip,
     contextValue: 'room',
-    accessibilityInformation: { label: `Room ${room.roomName}, ${statusLabel(room.status)}, ${users(room.userCount)}` },
+    accessibilityInformation: { label: `Room ${displayName(room.roomName)}, ${statusLabel(room.status)}, ${users(room.userCount)}` },
   });
 }
 
 function participantItem(roomName: string, index: number, participant: Participant): vscode.TreeItem {
-  const name = participant.userName || participant.connectionId || `Participant ${index + 1}`;
+  const name = displayName(participant.userName || participant.connectionId || `Participant ${index + 1}`);
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip.appendMarkdown('**'), name).appendMarkdown('**');
   for (const [label, value] of [

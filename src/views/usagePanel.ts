@@ -13,7 +13,7 @@ import { isTimeZone, presetRange, rangeProblem, todayIn } from '../report/dateRa
 import { exportFileName, toCsv, toJson } from '../report/exportFile';
 import { selectRows } from '../report/tableView';
 import { DateRange, MeetingTable, TableQuery } from '../report/types';
-import { HostMessage, PageMessage, parsePageMessage, parsePanelState, ReportPayload } from './protocol';
+import { HostMessage, PageMessage, parsePageMessage, parsePanelState, ReportPayload, toWire } from './protocol';
 
 export const USAGE_VIEW_TYPE = 'sconnector.usageReport';
 
@@ -95,15 +95,17 @@ export class UsagePanel implements vscode.Disposable {
     this.panel.title = room ? `S-Connector Usage: ${room}` : 'S-Connector Usage';
     this.post({ type: 'loading', range, ...(room !== undefined && { room }) });
     try {
+      const asked = performance.now();
       const usage = await this.deps.client.usage(range);
       if (sequence !== this.loadSequence) return;
+      const received = performance.now();
       const table = toMeetingTable(usage.records, room);
       const payload: ReportPayload = {
         range,
         ...(room !== undefined && { room }),
         timeZone: this.zone(),
         domain: usage.domain,
-        table,
+        table: toWire(table),
         aggregates: aggregate(table, range, this.zone()),
         serverTotalSeconds: usage.totalSeconds,
         totalsDiffer: room === undefined && totalsDiffer(usage.totalSeconds, table),
@@ -111,6 +113,7 @@ export class UsagePanel implements vscode.Disposable {
         fetchedAt: Date.now(),
       };
       this.loaded = { payload, table };
+      this.deps.log.info(`Usage report ${range.start}..${range.end}: ${usage.records.length.toLocaleString()} records; server and parsing ${Math.round(received - asked)} ms, report ${Math.round(performance.now() - received)} ms`);
       this.post({ type: 'report', report: payload });
     } catch (error) {
       if (sequence !== this.loadSequence) return;
@@ -182,6 +185,9 @@ export class UsagePanel implements vscode.Disposable {
         return;
       case 'export':
         await this.exportWithDialog(message.format, message.query);
+        return;
+      case 'rendered':
+        this.deps.log.info(`Usage report drawn by the page in ${Math.round(message.ms)} ms`);
         return;
     }
   }

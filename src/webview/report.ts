@@ -11,8 +11,8 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { describeRange } from '../report/dateRange';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
-import type { Aggregates, DateRange, SortKey, TableQuery } from '../report/types';
-import type { HostMessage, PageMessage, PanelState, ReportPayload } from '../views/protocol';
+import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
+import { fromWire, type HostMessage, type PageMessage, type PanelState, type ReportPayload } from '../views/protocol';
 import { DayChart } from './dayChart';
 import { append, el, h, replaceChildren } from './dom';
 import { count, hoursAndMinutes } from './format';
@@ -29,7 +29,10 @@ const PAGE_SIZE = 100;
 const TOP_ROOMS = 10;
 const userTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-let report: ReportPayload | undefined;
+/** A report as the page keeps it: the meetings back in plain columns. */
+type Shown = Omit<ReportPayload, 'table'> & { readonly table: MeetingTable };
+
+let report: Shown | undefined;
 let query: TableQuery = DEFAULT_QUERY;
 let rows: number[] = [];
 let page = 0;
@@ -87,10 +90,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       showRange(message.range);
       showLoading(message.range, message.room);
       break;
-    case 'report':
+    case 'report': {
+      const arrived = performance.now();
       showRange(message.report.range);
-      showReport(message.report);
+      showReport({ ...message.report, table: fromWire(message.report.table) });
+      vscode.postMessage({ type: 'rendered', ms: performance.now() - arrived });
       break;
+    }
     case 'aggregates':
       if (report) {
         report = { ...report, timeZone: message.timeZone, aggregates: message.aggregates };
@@ -142,7 +148,7 @@ function showError(message: string): void {
 
 let dayChart: DayChart | undefined;
 
-function showReport(next: ReportPayload, aggregatesOnly = false): void {
+function showReport(next: Shown, aggregatesOnly = false): void {
   report = next;
   saveState();
   app.setAttribute('aria-busy', 'false');
@@ -179,7 +185,7 @@ function showReport(next: ReportPayload, aggregatesOnly = false): void {
   refreshRows();
 }
 
-function notes(payload: ReportPayload): Node {
+function notes(payload: Shown): Node {
   const list = h('div', { class: 'notes' });
   if (payload.room !== undefined) {
     const all = el('vscode-button', { id: 'all-rooms', secondary: true }, 'Show all rooms');
@@ -225,7 +231,7 @@ function topRooms(aggregates: Aggregates): Node {
   for (const room of top) {
     const bar = h('span', { class: 'bar' });
     bar.style.width = `${(room.seconds / max) * 100}%`; // CSSOM, which the page's CSP allows; no style attributes
-    append(list, h('li', {}, h('span', { class: 'name', title: room.roomName }, room.roomName), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
+    append(list, h('li', {}, h('span', { class: 'name', title: room.roomName, dir: 'auto' }, room.roomName), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
   }
   return list;
 }
@@ -233,7 +239,7 @@ function topRooms(aggregates: Aggregates): Node {
 function roomsTable(aggregates: Aggregates): Node {
   const body = h('tbody');
   for (const room of aggregates.perRoom) {
-    const filter = h('button', { class: 'link', type: 'button', title: 'Show only this room in the meetings table' }, room.roomName);
+    const filter = h('button', { class: 'link', type: 'button', title: 'Show only this room in the meetings table', dir: 'auto' }, room.roomName);
     filter.addEventListener('click', () => setFilter(room.roomName));
     append(body, h('tr', {}, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
   }
@@ -304,7 +310,7 @@ function renderPage(): void {
   const first = page * PAGE_SIZE;
   const slice = rows.slice(first, first + PAGE_SIZE);
   replaceChildren(meetingsBody, ...slice.map((row) => h('tr', {},
-    h('td', {}, table.roomNames[table.room[row]!]!),
+    h('td', { dir: 'auto' }, table.roomNames[table.room[row]!]!),
     h('td', {}, formatInstant(table.startedAt[row]!, timeZone)),
     h('td', { class: 'num' }, formatDuration(table.seconds[row]!)))));
   if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, `No meetings in rooms matching "${query.filter}".`)));

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { Emulator, startEmulator } from '../emulator/server';
+import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
 import { startCodeServer, workbenchUrl } from '../harness/codeServer';
 import { provision } from '../harness/provision';
@@ -18,6 +18,8 @@ export interface Workbench {
   readonly emulator: Emulator;
   /** The folder the workbench has open (where VS Code's save dialog proposes to save). */
   readonly workspaceFolder: string;
+  /** code-server's user data, logs among them. */
+  readonly userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,8 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   /** The browser's (the user's) time zone. */
   readonly timezoneId?: string;
+  /** Options for the emulator behind the workbench. */
+  readonly emulator?: EmulatorOptions;
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -37,7 +41,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     if (!process.env.SCONNECTOR_KEEP_RUN) fs.rmSync(runDir, { recursive: true, force: true });
   };
   try {
-    const emulator = await startEmulator({ seed: 1 });
+    const emulator = await startEmulator({ seed: 1, ...options.emulator });
     stops.push(() => emulator.close());
     const folder = prepareWorkspace(path.join(runDir, 'workspace'), {
       'sconnector.apiUrl': emulator.url,
@@ -56,7 +60,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     await browser.page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await browser.page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
-    return { page: browser.page, emulator, workspaceFolder: folder, close };
+    return { page: browser.page, emulator, workspaceFolder: folder, userDataDir: path.join(runDir, 'user-data'), close };
   } catch (error) {
     await close();
     throw error;

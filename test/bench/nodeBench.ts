@@ -1,0 +1,63 @@
+/** Figures measured in plain Node: bundle sizes, and the report's work at 100,000 records against the bare request. */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { aggregate, toMeetingTable } from '../../src/report/aggregate';
+import { DEFAULT_QUERY, selectRows } from '../../src/report/tableView';
+import { startEmulator } from '../emulator/server';
+import { makeStack } from '../unit/api/fixture';
+import { repoRoot } from '../harness/workspace';
+import { Figure, median, timed } from './figures';
+
+const KB = 1024;
+const RUNS = 7;
+
+export function sizeFigures(): Figure[] {
+  // The release build, as the .vsix ships it.
+  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: repoRoot, stdio: 'inherit' });
+  const size = (file: string) => fs.statSync(path.join(repoRoot, file)).size / KB;
+  const vsix = path.join(repoRoot, '.vscode-test', 'bench.vsix');
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: repoRoot, stdio: 'ignore' });
+  return [
+    { name: 'extension bundle (dist/extension.js, minified)', value: size('dist/extension.js'), unit: 'KB', budget: 80 },
+    { name: 'webview bundle (report.js + report.css, with uPlot)', value: size('dist/webview/report.js') + size('dist/webview/report.css'), unit: 'KB', budget: 250 },
+    { name: 'packaged .vsix', value: fs.statSync(vsix).size / KB, unit: 'KB', budget: 500 },
+  ];
+}
+
+export async function reportFigures(records: number): Promise<{ figures: Figure[] }> {
+  const emulator = await startEmulator({ records, seed: 3 });
+  try {
+    const range = { start: '2000-01-01', end: new Date().toISOString().slice(0, 10) };
+    const { client, tokens } = makeStack(emulator.url);
+    const token = await tokens.token();
+    const url = `${emulator.url}/v1/static?startTime=${range.start}&endTime=${range.end}`;
+    const bare: number[] = [];
+    const parsed: number[] = [];
+    const work: number[] = [];
+    let meetings = 0;
+    for (let run = 0; run < RUNS; run++) {
+      bare.push((await timed(async () => (await fetch(url, { headers: { 's-connector-jwt': token } })).text())).ms);
+      const { ms, result: usage } = await timed(() => client.usage(range));
+      parsed.push(ms);
+      work.push((await timed(() => {
+        const table = toMeetingTable(usage.records);
+        aggregate(table, range, 'Asia/Seoul');
+        selectRows(table, DEFAULT_QUERY);
+        meetings = table.room.length;
+      })).ms);
+    }
+    const bareMs = median(bare);
+    const workMs = median(work);
+    return {
+      figures: [
+        { name: `bare HTTP request for ${meetings.toLocaleString()} records (fetch + body)`, value: bareMs, unit: 'ms' },
+        { name: 'client.usage(): request, JSON parse and schema checks', value: median(parsed), unit: 'ms' },
+        { name: 'report work: table + per-day/per-room aggregation + sort', value: workMs, unit: 'ms' },
+        { name: 'report work as a share of the bare request', value: workMs / bareMs, unit: '×', budget: 1 },
+      ],
+    };
+  } finally {
+    await emulator.close();
+  }
+}

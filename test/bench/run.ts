@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints each performance figure with its budget and whether it holds.
+ * Figures, not tests: nothing here fails the build; budgets over are explained in the README.
+ */
+import { Figure, printFigures } from './figures';
+import { reportFigures, sizeFigures } from './nodeBench';
+import { workbenchFigures } from './workbenchBench';
+
+const RECORDS = 100_000;
+
+async function main(): Promise<void> {
+  const figures: Figure[] = [];
+  console.log('[bench] building the release bundle and the .vsix…');
+  figures.push(...sizeFigures());
+  console.log(`[bench] the usage report at ${RECORDS.toLocaleString()} records, in Node…`);
+  figures.push(...(await reportFigures(RECORDS)).figures);
+  console.log('[bench] the real workbench (code-server + Chromium)…');
+  figures.push(...(await workbenchFigures(RECORDS)));
+  printFigures(figures);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
