@@ -2,6 +2,7 @@
  * Composition root: builds the pieces, wires them, registers them. Nothing here waits for the
  * network or for secret storage; the first request goes out after activate() has returned.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SConnectorClient } from './api/client';
 import { DEFAULT_HTTP_SETTINGS, HttpTransport, RequestRecord } from './api/http';
@@ -35,6 +36,11 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  // First of all: every l10n.t from here on (all of src/ uses @vscode/l10n, which api/ and report/
+  // need since they do not import vscode) reads the bundle VS Code has already loaded for its
+  // display language. No file is read; in English there is no bundle and l10n.t returns the
+  // English text as written. No module calls l10n.t at import time, so nothing ran before this.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const started = performance.now();
   const log = vscode.window.createOutputChannel('S-Connector', { log: true });
   let settings = readSettings();
@@ -60,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const snapshot = state.snapshot;
     treeView.message = staleMessage(snapshot, Date.now());
     const count = snapshot.rooms?.length;
-    treeView.badge = count ? { value: count, tooltip: `${count} live room${count === 1 ? '' : 's'}` } : undefined;
+    treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
 
   context.subscriptions.push(
@@ -80,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       settings = readSettings();
       if (settings.apiUrl !== before.apiUrl) {
         if (sendsKeysInClear(settings.apiUrl)) {
-          void vscode.window.showWarningMessage(`The S-Connector API URL ${settings.apiUrl} uses http:// to another machine: your secret key would cross the network unencrypted at the next sign-in.`);
+          void vscode.window.showWarningMessage(l10n.t('The S-Connector API URL {0} uses http:// to another machine: your secret key would cross the network unencrypted at the next sign-in.', settings.apiUrl));
         }
         tokens.reset(); // a token from one server means nothing to another
         void state.refresh();

@@ -2,6 +2,7 @@
  * The S-Connector API, one method per endpoint, typed in and out. It renews the token once and
  * retries when the server refuses it (401/403), so an expired token never reaches the user.
  */
+import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from './calendarDate';
 import { ApiError } from './errors';
 import { ApiRequest, HttpTransport } from './http';
@@ -35,7 +36,7 @@ export class SConnectorClient {
   async room(roomName: string): Promise<Room | undefined> {
     if (roomName === '' || roomName === '.' || roomName === '..') {
       // URLs fold "." and ".." segments away, so such a name cannot be asked for by path.
-      throw new ApiError('invalidInput', `A room named "${roomName}" cannot be looked up by name.`);
+      throw new ApiError('invalidInput', l10n.t('A room named "{0}" cannot be looked up by name.', roomName));
     }
     try {
       return parseRoomDetail(await this.get(`v1/sessions/${encodeURIComponent(roomName)}`));
@@ -47,13 +48,14 @@ export class SConnectorClient {
 
   /** `GET v1/static`: meeting records whose day falls in the range. */
   async usage(range: UsageRange): Promise<Usage> {
-    for (const [label, value] of [['start', range.start], ['end', range.end]] as const) {
-      if (value !== undefined && !isCalendarDate(value)) {
-        throw new ApiError('invalidInput', `The ${label} date "${value}" is not a real date in the form YYYY-MM-DD.`);
-      }
+    if (!isCalendarDate(range.start)) {
+      throw new ApiError('invalidInput', l10n.t('The start date "{0}" is not a real date in the form YYYY-MM-DD.', range.start));
+    }
+    if (range.end !== undefined && !isCalendarDate(range.end)) {
+      throw new ApiError('invalidInput', l10n.t('The end date "{0}" is not a real date in the form YYYY-MM-DD.', range.end));
     }
     if (range.end !== undefined && range.end < range.start) {
-      throw new ApiError('invalidInput', `The end date ${range.end} is before the start date ${range.start}.`);
+      throw new ApiError('invalidInput', l10n.t('The end date {0} is before the start date {1}.', range.end, range.start));
     }
     return parseUsage(await this.get('v1/static', { startTime: range.start, endTime: range.end }));
   }
@@ -75,7 +77,7 @@ export class SConnectorClient {
       if (!isAuthRejection(error)) throw error;
       throw new ApiError(
         'tokenRejected',
-        'S-Connector accepted the keys but refused the token it issued for them. The license may be disabled; sign in again or contact S-Connector.',
+        l10n.t('S-Connector accepted the keys but refused the token it issued for them. The license may be disabled; sign in again or contact S-Connector.'),
         (error as ApiError).detail,
       );
     }

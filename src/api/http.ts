@@ -3,6 +3,7 @@
  * retries with backoff for idempotent GETs, and every failure turned into an ApiError.
  * It knows the S-Connector envelope (`{status, data, message}`) and nothing about endpoints.
  */
+import * as l10n from '@vscode/l10n';
 import fetch, { FetchError, Response } from 'node-fetch';
 import { ApiError, ApiErrorKind, cleanServerText } from './errors';
 
@@ -95,7 +96,7 @@ export class HttpTransport {
       record({ status });
       return data;
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('unexpectedResponse', `Unexpected failure talking to ${url.host}.`);
+      const apiError = error instanceof ApiError ? error : new ApiError('unexpectedResponse', l10n.t('Unexpected failure talking to {0}.', url.host));
       record({ status, error: apiError.kind });
       throw apiError;
     }
@@ -106,16 +107,16 @@ export class HttpTransport {
 export function endpointUrl(baseUrl: string, path: string, query: ApiRequest['query'] = {}): URL {
   const trimmed = baseUrl.trim();
   if (!trimmed) {
-    throw new ApiError('invalidInput', 'No S-Connector API URL is set. Set "sconnector.apiUrl" in Settings, for example https://api.interwater.biz.');
+    throw new ApiError('invalidInput', l10n.t('No S-Connector API URL is set. Set "sconnector.apiUrl" in Settings, for example https://api.interwater.biz.'));
   }
   let base: URL;
   try {
     base = new URL(trimmed);
   } catch {
-    throw new ApiError('invalidInput', `The S-Connector API URL "${cleanServerText(trimmed)}" is not a valid URL. It should look like https://api.interwater.biz.`);
+    throw new ApiError('invalidInput', l10n.t('The S-Connector API URL "{0}" is not a valid URL. It should look like https://api.interwater.biz.', cleanServerText(trimmed)));
   }
   if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new ApiError('invalidInput', `The S-Connector API URL must start with https:// (or http:// for a server on this machine), not ${base.protocol}//.`);
+    throw new ApiError('invalidInput', l10n.t('The S-Connector API URL must start with https:// (or http:// for a server on this machine), not {0}//.', base.protocol));
   }
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   base.search = '';
@@ -155,39 +156,41 @@ async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Prom
 
 function networkError(error: unknown, host: string, timeoutMs: number, timedOut: boolean): ApiError {
   if (timedOut) {
-    return new ApiError('timeout', `The S-Connector server at ${host} did not answer within ${formatSeconds(timeoutMs)}. It may be overloaded, or the network is slow; it will be tried again.`);
+    return new ApiError('timeout', l10n.t('The S-Connector server at {0} did not answer within {1}. It may be overloaded, or the network is slow; it will be tried again.', host, formatSeconds(timeoutMs)));
   }
   const code = error instanceof FetchError ? (error.code ?? error.errno) : (error as NodeJS.ErrnoException | undefined)?.code;
   const type = error instanceof FetchError ? error.type : undefined;
   if (type === 'max-size') {
-    return new ApiError('unexpectedResponse', `The S-Connector server at ${host} sent an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; it was not read.`);
+    return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
   }
   if (type === 'max-redirect') {
-    return new ApiError('unreachable', `The S-Connector server at ${host} redirected too many times. Check the API URL.`);
+    return new ApiError('unreachable', l10n.t('The S-Connector server at {0} redirected too many times. Check the API URL.', host));
   }
-  const why = networkReason(String(code ?? ''));
-  return new ApiError('unreachable', `Cannot reach the S-Connector server at ${host}: ${why}`);
+  return new ApiError('unreachable', unreachableMessage(host, String(code ?? '')));
 }
 
-function networkReason(code: string): string {
+/** Why a connection failed, as one whole sentence per cause (so each translates as a sentence). */
+function unreachableMessage(host: string, code: string): string {
   switch (code) {
     case 'ECONNREFUSED':
-      return 'the connection was refused. Check the API URL and that the server is running.';
+      return l10n.t('Cannot reach the S-Connector server at {0}: the connection was refused. Check the API URL and that the server is running.', host);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'its name could not be resolved. Check the API URL and your network connection.';
+      return l10n.t('Cannot reach the S-Connector server at {0}: its name could not be resolved. Check the API URL and your network connection.', host);
     case 'ECONNRESET':
     case 'EPIPE':
-      return 'the connection was closed before an answer came.';
+      return l10n.t('Cannot reach the S-Connector server at {0}: the connection was closed before an answer came.', host);
     case 'ETIMEDOUT':
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
-      return 'the network could not reach it. Check your connection or proxy settings.';
+      return l10n.t('Cannot reach the S-Connector server at {0}: the network could not reach it. Check your connection or proxy settings.', host);
     default:
       if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
-        return `its TLS certificate is not trusted (${code}).`;
+        return l10n.t('Cannot reach the S-Connector server at {0}: its TLS certificate is not trusted ({1}).', host, code);
       }
-      return code ? `the connection failed (${code}).` : 'the connection failed.';
+      return code
+        ? l10n.t('Cannot reach the S-Connector server at {0}: the connection failed ({1}).', host, code)
+        : l10n.t('Cannot reach the S-Connector server at {0}: the connection failed.', host);
   }
 }
 
@@ -203,23 +206,23 @@ function readEnvelope(response: Response, text: string, host: string, secrets: r
     });
   }
   if (!json.ok) {
-    const type = response.headers.get('content-type')?.split(';')[0] || 'no content type';
-    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered with something that is not JSON (${type}). A proxy or gateway may be in the way; check the API URL.`);
+    const type = response.headers.get('content-type')?.split(';')[0] || l10n.t('no content type');
+    throw new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} answered with something that is not JSON ({1}). A proxy or gateway may be in the way; check the API URL.', host, type));
   }
   const envelope = json.value;
   if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) {
-    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered in a form this extension does not understand.`);
+    throw new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} answered in a form this extension does not understand.', host));
   }
   const { status, data } = envelope as { status?: unknown; data?: unknown };
   if (status === false) {
     throw new ApiError(
       'refused',
-      serverMessage ? `The S-Connector server refused the request: ${serverMessage}` : 'The S-Connector server refused the request without saying why.',
+      serverMessage ? l10n.t('The S-Connector server refused the request: {0}', serverMessage) : l10n.t('The S-Connector server refused the request without saying why.'),
       serverMessage !== undefined ? { serverMessage } : {},
     );
   }
   if (data === undefined) {
-    throw new ApiError('unexpectedResponse', `The S-Connector server at ${host} answered without any data.`);
+    throw new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} answered without any data.', host));
   }
   return data;
 }
@@ -251,15 +254,19 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 function describeStatus(status: number, host: string, serverMessage: string | undefined, retryAfterMs: number | undefined): string {
-  const because = serverMessage ? ` The server said: ${serverMessage}` : '';
-  if (status === 401 || status === 403) return `The S-Connector server at ${host} did not accept the sign-in (HTTP ${status}).${because}`;
-  if (status === 404) return `The S-Connector server at ${host} does not know this address (HTTP 404).${because}`;
-  if (status === 429) {
-    const when = retryAfterMs !== undefined ? ` Try again in ${formatSeconds(retryAfterMs)}.` : ' Try again shortly.';
-    return `The S-Connector server at ${host} is receiving too many requests (HTTP 429).${when}${because}`;
-  }
-  if (status >= 500) return `The S-Connector server at ${host} has a problem (HTTP ${status}); it will be tried again.${because}`;
-  return `The S-Connector server at ${host} rejected the request (HTTP ${status}).${because}`;
+  // Sentences, each translated whole, joined by a space.
+  const sentences: string[] = [];
+  if (status === 401 || status === 403) sentences.push(l10n.t('The S-Connector server at {0} did not accept the sign-in (HTTP {1}).', host, status));
+  else if (status === 404) sentences.push(l10n.t('The S-Connector server at {0} does not know this address (HTTP 404).', host));
+  else if (status === 429) {
+    sentences.push(
+      l10n.t('The S-Connector server at {0} is receiving too many requests (HTTP 429).', host),
+      retryAfterMs !== undefined ? l10n.t('Try again in {0}.', formatSeconds(retryAfterMs)) : l10n.t('Try again shortly.'),
+    );
+  } else if (status >= 500) sentences.push(l10n.t('The S-Connector server at {0} has a problem (HTTP {1}); it will be tried again.', host, status));
+  else sentences.push(l10n.t('The S-Connector server at {0} rejected the request (HTTP {1}).', host, status));
+  if (serverMessage) sentences.push(l10n.t('The server said: {0}', serverMessage));
+  return sentences.join(' ');
 }
 
 /** Retry-After is either seconds or an HTTP date; anything else is ignored. */
@@ -291,5 +298,5 @@ function sleep(ms: number): Promise<void> {
 
 function formatSeconds(ms: number): string {
   const seconds = Math.max(1, Math.round(ms / 1000));
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return seconds === 1 ? l10n.t('1 second') : l10n.t('{0} seconds', seconds);
 }

@@ -4,6 +4,7 @@
  * with `sessionTokens`), unknown fields are dropped, unknown statuses are kept as they come, and
  * a single unreadable item in a list is skipped and counted rather than failing the whole list.
  */
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 
 export interface License {
@@ -63,8 +64,9 @@ export interface RoomList {
 
 type Json = Record<string, unknown>;
 
-function wrongShape(what: string): ApiError {
-  return new ApiError('unexpectedResponse', `The S-Connector server sent ${what} in a form this extension does not understand.`);
+/** `message` is one whole sentence per kind of answer, so that each translates as a sentence. */
+function wrongShape(message: string): ApiError {
+  return new ApiError('unexpectedResponse', message);
 }
 
 function isObject(value: unknown): value is Json {
@@ -105,9 +107,9 @@ function defined<T extends object>(value: T): T {
 }
 
 export function parseLicense(data: unknown): License {
-  if (!isObject(data)) throw wrongShape('the license');
+  if (!isObject(data)) throw wrongShape(l10n.t('The S-Connector server sent the license in a form this extension does not understand.'));
   const roomLimit = count(data.roomLimit);
-  if (roomLimit === undefined) throw wrongShape('the license (no room limit)');
+  if (roomLimit === undefined) throw wrongShape(l10n.t('The S-Connector server sent the license (no room limit) in a form this extension does not understand.'));
   return defined({
     domain: text(data.domain) ?? '',
     roomLimit,
@@ -148,7 +150,7 @@ export function parseRoom(value: unknown): Room | undefined {
 }
 
 export function parseRoomList(data: unknown): RoomList {
-  if (!Array.isArray(data)) throw wrongShape('the list of live rooms');
+  if (!Array.isArray(data)) throw wrongShape(l10n.t('The S-Connector server sent the list of live rooms in a form this extension does not understand.'));
   const rooms: Room[] = [];
   for (const item of data) {
     const room = parseRoom(item);
@@ -160,14 +162,14 @@ export function parseRoomList(data: unknown): RoomList {
 /** `v1/sessions/:room_name` documents an object; a one-element list is accepted too. */
 export function parseRoomDetail(data: unknown): Room {
   const room = parseRoom(Array.isArray(data) ? data[0] : data);
-  if (!room) throw wrongShape('the room');
+  if (!room) throw wrongShape(l10n.t('The S-Connector server sent the room in a form this extension does not understand.'));
   return room;
 }
 
 export function parseUsage(data: unknown): Usage {
-  if (!isObject(data)) throw wrongShape('the usage report');
+  if (!isObject(data)) throw wrongShape(l10n.t('The S-Connector server sent the usage report in a form this extension does not understand.'));
   const detail = data.detail ?? [];
-  if (!Array.isArray(detail)) throw wrongShape('the usage records');
+  if (!Array.isArray(detail)) throw wrongShape(l10n.t('The S-Connector server sent the usage records in a form this extension does not understand.'));
   const records: UsageRecord[] = [];
   for (const item of detail) {
     if (!isObject(item)) continue;
@@ -188,6 +190,6 @@ export function parseUsage(data: unknown): Usage {
 
 export function parseAccessToken(data: unknown): string {
   const token = isObject(data) ? data.accessToken : undefined;
-  if (typeof token !== 'string' || token === '') throw wrongShape('the sign-in answer');
+  if (typeof token !== 'string' || token === '') throw wrongShape(l10n.t('The S-Connector server sent the sign-in answer in a form this extension does not understand.'));
   return token;
 }

@@ -3,6 +3,7 @@
  * token until late in its life, renews ahead of time, and lets every concurrent caller share one
  * sign-in. The secret key goes no further than the body of v1/auth.
  */
+import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import { HttpTransport } from './http';
 import { parseAccessToken } from './schema';
@@ -103,7 +104,7 @@ export class TokenSource {
    */
   async signIn(credentials: Credentials, generation = this.generation): Promise<string> {
     if (!credentials.accessKey.trim() || !credentials.secretKey.trim()) {
-      throw new ApiError('invalidInput', 'Both the access key and the secret key are needed to sign in.');
+      throw new ApiError('invalidInput', l10n.t('Both the access key and the secret key are needed to sign in.'));
     }
     const askedAt = this.now();
     let data: unknown;
@@ -157,7 +158,7 @@ function ownerOf(credentials: Credentials): string {
 }
 
 function notSignedIn(): ApiError {
-  return new ApiError('signedOut', 'Not signed in to S-Connector. Run "S-Connector: Sign In" with your access key and secret key.');
+  return new ApiError('signedOut', l10n.t('Not signed in to S-Connector. Run "S-Connector: Sign In" with your access key and secret key.'));
 }
 
 function asWrongKeys(error: unknown, accessKey: string): unknown {
@@ -166,10 +167,12 @@ function asWrongKeys(error: unknown, accessKey: string): unknown {
     error.kind === 'refused' ||
     (error.kind === 'httpStatus' && (error.detail.status === 400 || error.detail.status === 401 || error.detail.status === 403));
   if (!rejected) return error;
-  const because = error.detail.serverMessage ? ` (the server said: ${error.detail.serverMessage})` : '';
+  const serverMessage = error.detail.serverMessage;
   return new ApiError(
     'wrongKeys',
-    `S-Connector did not accept the access key "${accessKey}" with that secret key${because}. Check both keys and sign in again.`,
+    serverMessage
+      ? l10n.t('S-Connector did not accept the access key "{0}" with that secret key (the server said: {1}). Check both keys and sign in again.', accessKey, serverMessage)
+      : l10n.t('S-Connector did not accept the access key "{0}" with that secret key. Check both keys and sign in again.', accessKey),
     error.detail,
   );
 }

@@ -5,18 +5,20 @@
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  * Days are computed on UTC dates, so no local time zone or daylight-saving change can shift them.
  */
+import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from '../api/calendarDate';
 import { DateRange } from './types';
 
 export type PresetId = 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth';
 
+/** Labels are getters: they are translated when read, after the l10n bundle is configured, not at import. */
 export const PRESETS: readonly { readonly id: PresetId; readonly label: string }[] = [
-  { id: 'today', label: 'Today' },
-  { id: 'yesterday', label: 'Yesterday' },
-  { id: 'last7', label: 'Last 7 days' },
-  { id: 'last30', label: 'Last 30 days' },
-  { id: 'thisMonth', label: 'This month' },
-  { id: 'lastMonth', label: 'Last month' },
+  { id: 'today', get label() { return l10n.t('Today'); } },
+  { id: 'yesterday', get label() { return l10n.t('Yesterday'); } },
+  { id: 'last7', get label() { return l10n.t('Last 7 days'); } },
+  { id: 'last30', get label() { return l10n.t('Last 30 days'); } },
+  { id: 'thisMonth', get label() { return l10n.t('This month'); } },
+  { id: 'lastMonth', get label() { return l10n.t('Last month'); } },
 ];
 
 /** The longest range the report takes: 5 years. */
@@ -236,8 +238,12 @@ export function presetRange(id: PresetId, today: string): DateRange {
 /** Undefined when `text` (trimmed) is a real `YYYY-MM-DD` day; otherwise what is wrong, in a sentence. */
 export function dateProblem(text: string, label: 'start' | 'end'): string | undefined {
   const day = text.trim();
-  if (!DAY_PATTERN.test(day)) return `Enter the ${label} date as YYYY-MM-DD, for example 2021-02-20.`;
-  if (!isCalendarDate(day)) return `${day} is not a real date.`;
+  if (!DAY_PATTERN.test(day)) {
+    return label === 'start'
+      ? l10n.t('Enter the start date as YYYY-MM-DD, for example 2021-02-20.')
+      : l10n.t('Enter the end date as YYYY-MM-DD, for example 2021-02-20.');
+  }
+  if (!isCalendarDate(day)) return l10n.t('{0} is not a real date.', day);
   return undefined;
 }
 
@@ -250,16 +256,18 @@ export function rangeProblem(start: string, end: string, today: string): string 
   if (problem) return problem;
   const first = start.trim();
   const last = end.trim();
-  if (last < first) return `The end date ${last} is before the start date ${first}.`;
-  if (first > today) return `The start date ${first} is in the future; there is no usage yet.`;
+  if (last < first) return l10n.t('The end date {0} is before the start date {1}.', last, first);
+  if (first > today) return l10n.t('The start date {0} is in the future; there is no usage yet.', first);
   const days = daysBetween(first, last);
-  if (days > MAX_RANGE_DAYS) return `Choose a range of at most 5 years (this one is ${numbers.format(days)} days).`;
+  if (days > MAX_RANGE_DAYS) return l10n.t('Choose a range of at most 5 years (this one is {0} days).', numbers.format(days));
   return undefined;
 }
 
 /** "2021-02-20 – 2021-02-25 (6 days)"; one day: "2021-02-20 (1 day)". */
 export function describeRange(range: DateRange): string {
   const days = daysBetween(range.start, range.end);
-  const count = days === 1 ? '1 day' : `${numbers.format(days)} days`;
-  return range.start === range.end ? `${range.start} (${count})` : `${range.start} – ${range.end} (${count})`;
+  // One day is exactly start === end (both are real days, or daysBetween has thrown).
+  return days === 1
+    ? l10n.t('{0} (1 day)', range.start)
+    : l10n.t('{0} – {1} ({2} days)', range.start, range.end, numbers.format(days));
 }

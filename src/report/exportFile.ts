@@ -62,6 +62,9 @@ function textCell(value: string): string {
  * last (RFC 4180), and one header line.
  */
 export function toCsv(table: MeetingTable, rows: readonly number[], timeZone: string): string {
+  // The header stays English in every display language, on purpose (and so do the JSON keys in
+  // toJson): an exported file is data that scripts and spreadsheets read by column name, so it must
+  // not change with the VS Code display language of whoever exported it. Not wrapped in l10n.t.
   const lines: string[] = [['Room', `Started (${timeZone})`, 'Duration (s)', 'Duration'].map(csvField).join(',')];
   for (const i of rows) {
     const seconds = table.seconds[i]!;

@@ -3,6 +3,7 @@
  * many views listen, with the last good data kept (and its age) when a refresh fails. It decides
  * when to poll (see refreshPolicy.ts) and tells its listeners when anything changes.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SConnectorClient } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -210,5 +211,5 @@ export class LiveState implements vscode.Disposable {
 function asApiError(error: unknown): ApiError {
   return error instanceof ApiError
     ? error
-    : new ApiError('unexpectedResponse', `Something went wrong inside the S-Connector extension: ${error instanceof Error ? error.message : String(error)}`);
+    : new ApiError('unexpectedResponse', l10n.t('Something went wrong inside the S-Connector extension: {0}', error instanceof Error ? error.message : String(error)));
 }

@@ -1,26 +1,38 @@
 /** Words and numbers as the views show them. No vscode here, so it is unit-tested on its own. */
+import * as l10n from '@vscode/l10n';
 import { displayName } from './displayName';
 
-const STATUS_LABELS: Readonly<Record<string, string>> = { WAIT: 'Waiting', ON_GOING: 'In meeting', OPEN: 'Open' };
-
-/** A room status in words; statuses we do not know are shown as the server sends them. */
+/**
+ * A room status in words; statuses we do not know are shown as the server sends them (and are not
+ * translated: they are the server's words).
+ */
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? displayName(status);
+  switch (status) {
+    case 'WAIT':
+      return l10n.t('Waiting');
+    case 'ON_GOING':
+      return l10n.t('In meeting');
+    case 'OPEN':
+      // The comment tells the translator this is a state ("is open"), not the verb of the Open button.
+      return l10n.t({ message: 'Open', comment: ['A room status: the room is open (not a button).'] });
+    default:
+      return displayName(status);
+  }
 }
 
 export function users(count: number): string {
-  return count === 1 ? '1 user' : `${count} users`;
+  return count === 1 ? l10n.t('1 user') : l10n.t('{0} users', count);
 }
 
 /** "just now", "5 min ago", "2 h ago", "3 days ago". */
 export function age(sinceMs: number, nowMs: number): string {
   const seconds = Math.max(0, Math.round((nowMs - sinceMs) / 1000));
-  if (seconds < 45) return 'just now';
+  if (seconds < 45) return l10n.t('just now');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return l10n.t('{0} min ago', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  if (hours < 48) return l10n.t('{0} h ago', hours);
+  return l10n.t('{0} days ago', Math.round(hours / 24));
 }
 
 /** A moment in the user's locale and time zone, e.g. "2021-02-22 21:39". */

@@ -1,4 +1,5 @@
 /** Says once, when the live room count crosses the warning threshold, that the license is filling up. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LiveState } from '../state/liveState';
 import { quotaLevel, QuotaLevel } from '../state/quota';
@@ -26,13 +27,15 @@ export class QuotaNotifier implements vscode.Disposable {
 
   private async notify(inUse: number, limit: number): Promise<void> {
     if (this.memento.get<boolean>(MUTED_KEY)) return;
+    const show = l10n.t('Show Live Rooms');
+    const mute = l10n.t("Don't Show Again");
     const choice = await vscode.window.showWarningMessage(
-      `S-Connector: ${inUse} of ${limit} rooms are in use. New meetings may be refused at the limit.`,
-      'Show Live Rooms',
-      "Don't Show Again",
+      l10n.t('S-Connector: {0} of {1} rooms are in use. New meetings may be refused at the limit.', inUse, limit),
+      show,
+      mute,
     );
-    if (choice === 'Show Live Rooms') await vscode.commands.executeCommand('sconnector.sessions.focus');
-    if (choice === "Don't Show Again") await this.memento.update(MUTED_KEY, true);
+    if (choice === show) await vscode.commands.executeCommand('sconnector.sessions.focus');
+    if (choice === mute) await this.memento.update(MUTED_KEY, true);
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@
  * Open Usage Report and Show Usage for Room: pick a date range (presets with their dates, or a
  * custom range validated as you type), remember it, open the panel.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { describeRange, PresetId, presetRange, PRESETS, rangeProblem, dateProblem, todayIn, addDays } from '../report/dateRange';
 import { DateRange } from '../report/types';
@@ -60,13 +61,13 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
     return { label, description: describeRange(range), preset: id, range };
   });
   if (last && !last.preset && !rangeProblem(last.start, last.end, today)) {
-    items.unshift({ label: 'Last used', description: describeRange(last), range: { start: last.start, end: last.end } });
+    items.unshift({ label: l10n.t('Last used'), description: describeRange(last), range: { start: last.start, end: last.end } });
   }
-  items.push({ label: 'Custom range…', description: 'Enter a start and an end date', custom: true });
+  items.push({ label: l10n.t('Custom range…'), description: l10n.t('Enter a start and an end date'), custom: true });
 
   const pick = vscode.window.createQuickPick<RangeItem>();
-  pick.title = room ? `Usage for room ${room}` : 'S-Connector usage report';
-  pick.placeholder = 'Choose the days to report on';
+  pick.title = room ? l10n.t('Usage for room {0}', room) : l10n.t('S-Connector usage report');
+  pick.placeholder = l10n.t('Choose the days to report on');
   pick.items = items;
   const remembered = last?.preset ? items.find((item) => item.preset === last.preset) : items[0];
   if (remembered) pick.activeItems = [remembered];
@@ -84,16 +85,16 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
 
 async function askCustomRange(today: string, last: RememberedRange | undefined): Promise<DateRange | undefined> {
   const start = await vscode.window.showInputBox({
-    title: 'Custom range (1/2): first day',
-    prompt: 'Start date, YYYY-MM-DD',
+    title: l10n.t('Custom range (1/2): first day'),
+    prompt: l10n.t('Start date, YYYY-MM-DD'),
     value: last?.start ?? addDays(today, -29),
     ignoreFocusOut: true,
     validateInput: (value) => dateProblem(value, 'start'),
   });
   if (start === undefined) return undefined;
   const end = await vscode.window.showInputBox({
-    title: 'Custom range (2/2): last day, included',
-    prompt: `End date, YYYY-MM-DD, from ${start.trim()}`,
+    title: l10n.t('Custom range (2/2): last day, included'),
+    prompt: l10n.t('End date, YYYY-MM-DD, from {0}', start.trim()),
     value: last?.end && last.end >= start.trim() ? last.end : today,
     ignoreFocusOut: true,
     validateInput: (value) => rangeProblem(start.trim(), value.trim(), today),

@@ -1,4 +1,5 @@
 /** Commands on the tree: refresh, and copying a room's name. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LiveState } from '../state/liveState';
 import { TreeNode } from './sessionsTree';
@@ -10,7 +11,7 @@ export function registerRoomCommands(state: LiveState): vscode.Disposable {
     vscode.commands.registerCommand('sconnector.copyRoomName', async (node?: TreeNode) => {
       if (node?.kind !== 'room') return;
       await vscode.env.clipboard.writeText(node.room.roomName);
-      vscode.window.setStatusBarMessage(`Copied room name "${node.room.roomName}"`, 3000);
+      vscode.window.setStatusBarMessage(l10n.t('Copied room name "{0}"', node.room.roomName), 3000);
     }),
   );
 }

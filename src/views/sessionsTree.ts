@@ -3,6 +3,7 @@
  * and participants. It renders LiveState and asks it for room details; it makes no request itself.
  * Room names are free text from the server: they only ever go into plain labels or escaped Markdown.
  */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Participant, Room } from '../api/schema';
 import { LiveSnapshot, LiveState } from '../state/liveState';
@@ -69,20 +70,20 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'error':
         return this.errorItem(snapshot);
       case 'loading':
-        return item('loading', 'Loading live rooms…', vscode.TreeItemCollapsibleState.None, { iconPath: new vscode.ThemeIcon('loading~spin') });
+        return item('loading', l10n.t('Loading live rooms…'), vscode.TreeItemCollapsibleState.None, { iconPath: new vscode.ThemeIcon('loading~spin') });
       case 'license':
         return this.licenseItem(snapshot);
       case 'rooms':
-        return item('rooms', 'Live rooms', vscode.TreeItemCollapsibleState.Expanded, {
+        return item('rooms', l10n.t('Live rooms'), vscode.TreeItemCollapsibleState.Expanded, {
           description: String(snapshot.rooms?.length ?? 0),
           iconPath: new vscode.ThemeIcon('broadcast'),
           contextValue: 'rooms',
-          tooltip: 'Rooms in a meeting now',
+          tooltip: l10n.t('Rooms in a meeting now'),
         });
       case 'room':
         return roomItem(node.room);
       case 'participants':
-        return item(`${roomId(node.roomName)}/participants`, 'Participants', vscode.TreeItemCollapsibleState.Expanded, {
+        return item(`${roomId(node.roomName)}/participants`, l10n.t('Participants'), vscode.TreeItemCollapsibleState.Expanded, {
           description: String(node.participants.length),
           iconPath: new vscode.ThemeIcon('organization'),
         });
@@ -114,15 +115,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const stale = snapshot.updatedAt !== undefined;
     const message = snapshot.error?.message ?? '';
     const tooltip = new vscode.MarkdownString(undefined, true);
-    appendPlain(tooltip.appendMarkdown('$(warning) **The last refresh failed**\n\n'), message);
-    if (stale) tooltip.appendMarkdown(`\n\nShowing data from ${time(snapshot.updatedAt!)}.`);
-    tooltip.appendMarkdown('\n\nClick to retry.');
-    return item('error', stale ? 'Refresh failed: showing older data' : 'Could not load live rooms', vscode.TreeItemCollapsibleState.None, {
+    appendPlain(tooltip.appendMarkdown(`$(warning) **${l10n.t('The last refresh failed')}**\n\n`), message);
+    if (stale) tooltip.appendMarkdown(`\n\n${l10n.t('Showing data from {0}.', time(snapshot.updatedAt!))}`);
+    tooltip.appendMarkdown(`\n\n${l10n.t('Click to retry.')}`);
+    return item('error', stale ? l10n.t('Refresh failed: showing older data') : l10n.t('Could not load live rooms'), vscode.TreeItemCollapsibleState.None, {
       description: message,
       iconPath: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
       tooltip,
       contextValue: 'error',
-      command: { command: 'sconnector.refresh', title: 'Retry' },
+      command: { command: 'sconnector.refresh', title: l10n.t('Retry') },
     });
   }
 
@@ -131,11 +132,13 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const inUse = snapshot.rooms?.length ?? 0;
     const level = quotaLevel(inUse, license.roomLimit, this.warningPercent());
     const tooltip = new vscode.MarkdownString();
-    appendPlain(tooltip.appendMarkdown('**License** '), license.domain);
-    tooltip.appendMarkdown(`\n\n${inUse} of ${license.roomLimit} rooms in use (${quotaPercent(inUse, license.roomLimit)} %)`);
-    if (!license.enabled) tooltip.appendMarkdown('\n\n**This license is disabled.**');
-    return item('license', license.domain || 'License', vscode.TreeItemCollapsibleState.Collapsed, {
-      description: `${inUse} / ${license.roomLimit} rooms${license.enabled ? '' : ' · disabled'}`,
+    appendPlain(tooltip.appendMarkdown(`**${l10n.t('License')}** `), license.domain);
+    tooltip.appendMarkdown(`\n\n${l10n.t('{0} of {1} rooms in use ({2} %)', inUse, license.roomLimit, quotaPercent(inUse, license.roomLimit))}`);
+    if (!license.enabled) tooltip.appendMarkdown(`\n\n**${l10n.t('This license is disabled.')}**`);
+    return item('license', license.domain || l10n.t('License'), vscode.TreeItemCollapsibleState.Collapsed, {
+      description: license.enabled
+        ? l10n.t('{0} / {1} rooms', inUse, license.roomLimit)
+        : l10n.t('{0} / {1} rooms · disabled', inUse, license.roomLimit),
       iconPath: license.enabled
         ? new vscode.ThemeIcon('verified', new vscode.ThemeColor(QUOTA_COLORS[level]))
         : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground')),
@@ -149,26 +152,26 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!license) return [];
     const inUse = snapshot.rooms?.length ?? 0;
     const fields: TreeNode[] = [
-      { kind: 'field', id: 'license/domain', label: 'Domain', value: license.domain || '(none)', icon: 'globe' },
-      { kind: 'field', id: 'license/limit', label: 'Room limit', value: String(license.roomLimit), icon: 'dashboard' },
-      { kind: 'field', id: 'license/inUse', label: 'In use', value: `${inUse} of ${license.roomLimit} (${quotaPercent(inUse, license.roomLimit)} %)`, icon: 'pulse' },
-      { kind: 'field', id: 'license/enabled', label: 'Enabled', value: license.enabled ? 'Yes' : 'No', icon: license.enabled ? 'pass' : 'circle-slash' },
+      { kind: 'field', id: 'license/domain', label: l10n.t('Domain'), value: license.domain || l10n.t('(none)'), icon: 'globe' },
+      { kind: 'field', id: 'license/limit', label: l10n.t('Room limit'), value: String(license.roomLimit), icon: 'dashboard' },
+      { kind: 'field', id: 'license/inUse', label: l10n.t('In use'), value: l10n.t('{0} of {1} ({2} %)', inUse, license.roomLimit, quotaPercent(inUse, license.roomLimit)), icon: 'pulse' },
+      { kind: 'field', id: 'license/enabled', label: l10n.t('Enabled'), value: license.enabled ? l10n.t('Yes') : l10n.t('No'), icon: license.enabled ? 'pass' : 'circle-slash' },
     ];
-    if (license.createdAt) fields.push({ kind: 'field', id: 'license/since', label: 'Since', value: dateTime(license.createdAt), icon: 'calendar', tooltip: license.createdAt });
+    if (license.createdAt) fields.push({ kind: 'field', id: 'license/since', label: l10n.t('Since'), value: dateTime(license.createdAt), icon: 'calendar', tooltip: license.createdAt });
     return fields;
   }
 
   private roomList(snapshot: LiveSnapshot): TreeNode[] {
     const rooms = snapshot.rooms ?? [];
     const nodes: TreeNode[] = rooms.map((room) => ({ kind: 'room', room }));
-    if (rooms.length === 0) nodes.push({ kind: 'message', id: 'rooms/none', label: 'No live rooms', icon: new vscode.ThemeIcon('circle-slash') });
+    if (rooms.length === 0) nodes.push({ kind: 'message', id: 'rooms/none', label: l10n.t('No live rooms'), icon: new vscode.ThemeIcon('circle-slash') });
     if (snapshot.skippedRooms > 0) {
       nodes.push({
         kind: 'message',
         id: 'rooms/skipped',
-        label: `${snapshot.skippedRooms} room(s) could not be read`,
+        label: l10n.t('{0} room(s) could not be read', snapshot.skippedRooms),
         icon: new vscode.ThemeIcon('warning'),
-        tooltip: 'The server listed rooms without a usable name; they are left out. See the S-Connector log.',
+        tooltip: l10n.t('The server listed rooms without a usable name; they are left out. See the S-Connector log.'),
       });
     }
     return nodes;
@@ -178,22 +181,23 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const id = roomId(room.roomName);
     const detail = await this.state.roomDetail(room.roomName);
     if (detail.kind === 'closed') {
-      return [{ kind: 'message', id: `${id}/closed`, label: 'This room is no longer live', icon: new vscode.ThemeIcon('circle-slash') }];
+      return [{ kind: 'message', id: `${id}/closed`, label: l10n.t('This room is no longer live'), icon: new vscode.ThemeIcon('circle-slash') }];
     }
     if (detail.kind === 'failed') {
-      return [{ kind: 'message', id: `${id}/failed`, label: 'Could not load the room', icon: new vscode.ThemeIcon('warning'), tooltip: detail.error.message }];
+      return [{ kind: 'message', id: `${id}/failed`, label: l10n.t('Could not load the room'), icon: new vscode.ThemeIcon('warning'), tooltip: detail.error.message }];
     }
     const live = detail.room;
     const nodes: TreeNode[] = [
-      { kind: 'field', id: `${id}/status`, label: 'Status', value: statusLabel(live.status), icon: 'symbol-event', tooltip: `Status: ${live.status}` },
-      { kind: 'field', id: `${id}/users`, label: 'Users', value: String(live.userCount), icon: 'person' },
+      // The tooltip shows the status as the server sent it (not translated: it is the server's word).
+      { kind: 'field', id: `${id}/status`, label: l10n.t('Status'), value: statusLabel(live.status), icon: 'symbol-event', tooltip: l10n.t('Status: {0}', live.status) },
+      { kind: 'field', id: `${id}/users`, label: l10n.t('Users'), value: String(live.userCount), icon: 'person' },
     ];
-    if (live.createdAt) nodes.push({ kind: 'field', id: `${id}/since`, label: 'Since', value: dateTime(live.createdAt), icon: 'clock', tooltip: live.createdAt });
-    if (live.sessionId) nodes.push({ kind: 'field', id: `${id}/session`, label: 'Session', value: live.sessionId, icon: 'key' });
+    if (live.createdAt) nodes.push({ kind: 'field', id: `${id}/since`, label: l10n.t('Since'), value: dateTime(live.createdAt), icon: 'clock', tooltip: live.createdAt });
+    if (live.sessionId) nodes.push({ kind: 'field', id: `${id}/session`, label: l10n.t('Session'), value: live.sessionId, icon: 'key' });
     if (live.participants) {
       nodes.push(live.participants.length
         ? { kind: 'participants', roomName: live.roomName, participants: live.participants }
-        : { kind: 'message', id: `${id}/nobody`, label: 'No participants', icon: new vscode.ThemeIcon('organization') });
+        : { kind: 'message', id: `${id}/nobody`, label: l10n.t('No participants'), icon: new vscode.ThemeIcon('organization') });
     }
     return nodes;
   }
@@ -209,29 +213,29 @@ function item(id: string, label: string, state: vscode.TreeItemCollapsibleState,
 }
 
 function roomItem(room: Room): vscode.TreeItem {
-  const since = room.createdAt ? ` · since ${dateTime(room.createdAt)}` : '';
+  const since = room.createdAt ? ` · ${l10n.t('since {0}', dateTime(room.createdAt))}` : '';
   const tooltip = new vscode.MarkdownString();
-  appendPlain(tooltip.appendMarkdown('**Room** '), room.roomName);
+  appendPlain(tooltip.appendMarkdown(`**${l10n.t('Room')}** `), room.roomName);
   appendPlain(tooltip.appendMarkdown('\n\n'), `${statusLabel(room.status)} (${room.status}) · ${users(room.userCount)}${since}`);
   return item(roomId(room.roomName), displayName(room.roomName), vscode.TreeItemCollapsibleState.Collapsed, {
     description: `${statusLabel(room.status)} · ${users(room.userCount)}`,
     iconPath: STATUS_ICONS[room.status] ?? UNKNOWN_STATUS_ICON,
     tooltip,
     contextValue: 'room',
-    accessibilityInformation: { label: `Room ${displayName(room.roomName)}, ${statusLabel(room.status)}, ${users(room.userCount)}` },
+    accessibilityInformation: { label: l10n.t('Room {0}, {1}, {2}', displayName(room.roomName), statusLabel(room.status), users(room.userCount)) },
   });
 }
 
 function participantItem(roomName: string, index: number, participant: Participant): vscode.TreeItem {
-  const name = displayName(participant.userName || participant.connectionId || `Participant ${index + 1}`);
+  const name = displayName(participant.userName || participant.connectionId || l10n.t('Participant {0}', index + 1));
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip.appendMarkdown('**'), name).appendMarkdown('**');
   for (const [label, value] of [
-    ['Role', participant.role],
-    ['Platform', participant.platform],
-    ['Location', participant.location],
-    ['Since', participant.createdAt && dateTime(participant.createdAt)],
-    ['Connection', participant.connectionId],
+    [l10n.t('Role'), participant.role],
+    [l10n.t('Platform'), participant.platform],
+    [l10n.t('Location'), participant.location],
+    [l10n.t('Since'), participant.createdAt && dateTime(participant.createdAt)],
+    [l10n.t('Connection'), participant.connectionId],
   ] as const) {
     if (value) appendPlain(tooltip.appendMarkdown(`\n\n${label}: `), value);
   }
@@ -246,5 +250,5 @@ function participantItem(roomName: string, index: number, participant: Participa
 /** Ages in the view message are recomputed on every render. */
 export function staleMessage(snapshot: LiveSnapshot, now: number): string | undefined {
   if (!snapshot.error || snapshot.updatedAt === undefined) return undefined;
-  return `The last refresh failed; showing data from ${time(snapshot.updatedAt)} (${age(snapshot.updatedAt, now)}).`;
+  return l10n.t('The last refresh failed; showing data from {0} ({1}).', time(snapshot.updatedAt), age(snapshot.updatedAt, now));
 }

@@ -1,4 +1,5 @@
 /** The status bar item: live rooms against the room limit, coloured by how full the license is. */
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LiveSnapshot, LiveState } from '../state/liveState';
 import { quotaLevel, quotaPercent } from '../state/quota';
@@ -17,7 +18,7 @@ export class StatusBarView implements vscode.Disposable {
     private readonly settings: () => Settings,
   ) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'S-Connector Live Rooms';
+    this.item.name = l10n.t('S-Connector Live Rooms');
     this.subscription = state.onDidChange(() => this.render());
     this.render();
   }
@@ -46,25 +47,28 @@ export class StatusBarView implements vscode.Disposable {
 type Look = Pick<vscode.StatusBarItem, 'text' | 'tooltip' | 'command' | 'backgroundColor' | 'accessibilityInformation'>;
 
 function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): Look {
-  const focusTree = { command: 'sconnector.sessions.focus', title: 'Show Live Rooms' };
+  const focusTree = { command: 'sconnector.sessions.focus', title: l10n.t('Show Live Rooms') };
   if (snapshot.phase === 'signedOut' || snapshot.phase === 'rejected') {
     const rejected = snapshot.phase === 'rejected';
     return {
       text: rejected ? '$(warning) S-Connector' : '$(broadcast) S-Connector',
-      tooltip: rejected ? `S-Connector: ${snapshot.error?.message ?? 'the keys were not accepted'} Click to sign in again.` : 'S-Connector: click to sign in and see your live rooms.',
-      command: { command: 'sconnector.signIn', title: 'Sign In' },
+      tooltip: rejected
+        ? l10n.t('S-Connector: {0} Click to sign in again.', snapshot.error?.message ?? l10n.t('the keys were not accepted'))
+        : l10n.t('S-Connector: click to sign in and see your live rooms.'),
+      command: { command: 'sconnector.signIn', title: l10n.t('Sign In') },
       backgroundColor: undefined,
-      accessibilityInformation: { label: rejected ? 'S-Connector: sign in again' : 'S-Connector: sign in' },
+      accessibilityInformation: { label: rejected ? l10n.t('S-Connector: sign in again') : l10n.t('S-Connector: sign in') },
     };
   }
   const { license, rooms } = snapshot;
   if (!license || !rooms) {
     return {
       text: snapshot.error ? '$(warning) S-Connector' : '$(sync~spin) S-Connector',
-      tooltip: snapshot.error ? `S-Connector: ${snapshot.error.message}` : 'S-Connector: loading live rooms…',
+      // "S-Connector: " and the error's own (already translated) sentence: nothing more to translate.
+      tooltip: snapshot.error ? `S-Connector: ${snapshot.error.message}` : l10n.t('S-Connector: loading live rooms…'),
       command: focusTree,
       backgroundColor: undefined,
-      accessibilityInformation: { label: snapshot.error ? 'S-Connector: could not load live rooms' : 'S-Connector: loading' },
+      accessibilityInformation: { label: snapshot.error ? l10n.t('S-Connector: could not load live rooms') : l10n.t('S-Connector: loading') },
     };
   }
   const inUse = rooms.length;
@@ -72,11 +76,11 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
   const stale = snapshot.error !== undefined;
   const tooltip = new vscode.MarkdownString(undefined, true);
   appendPlain(tooltip.appendMarkdown('**S-Connector** · '), license.domain);
-  tooltip.appendMarkdown(`\n\n${inUse} of ${license.roomLimit} rooms in use (${quotaPercent(inUse, license.roomLimit)} %)`);
-  if (!license.enabled) tooltip.appendMarkdown('\n\n$(circle-slash) The license is disabled.');
-  if (snapshot.updatedAt !== undefined) tooltip.appendMarkdown(`\n\nUpdated ${time(snapshot.updatedAt)} (${age(snapshot.updatedAt, now)})`);
-  if (stale) appendPlain(tooltip.appendMarkdown('\n\n$(warning) The last refresh failed: '), snapshot.error!.message);
-  tooltip.appendMarkdown('\n\nClick to show the live rooms.');
+  tooltip.appendMarkdown(`\n\n${l10n.t('{0} of {1} rooms in use ({2} %)', inUse, license.roomLimit, quotaPercent(inUse, license.roomLimit))}`);
+  if (!license.enabled) tooltip.appendMarkdown(`\n\n$(circle-slash) ${l10n.t('The license is disabled.')}`);
+  if (snapshot.updatedAt !== undefined) tooltip.appendMarkdown(`\n\n${l10n.t('Updated {0} ({1})', time(snapshot.updatedAt), age(snapshot.updatedAt, now))}`);
+  if (stale) appendPlain(tooltip.appendMarkdown(`\n\n$(warning) ${l10n.t('The last refresh failed')}: `), snapshot.error!.message);
+  tooltip.appendMarkdown(`\n\n${l10n.t('Click to show the live rooms.')}`);
   return {
     text: `$(broadcast) ${inUse}/${license.roomLimit}${stale ? ' $(warning)' : ''}`,
     tooltip,
@@ -85,6 +89,10 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
       level === 'full' ? new vscode.ThemeColor('statusBarItem.errorBackground')
         : level === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground')
           : undefined,
-    accessibilityInformation: { label: `S-Connector: ${inUse} of ${license.roomLimit} rooms in use${stale ? ', data may be out of date' : ''}` },
+    accessibilityInformation: {
+      label: stale
+        ? l10n.t('S-Connector: {0} of {1} rooms in use, data may be out of date', inUse, license.roomLimit)
+        : l10n.t('S-Connector: {0} of {1} rooms in use', inUse, license.roomLimit),
+    },
   };
 }

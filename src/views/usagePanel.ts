@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SConnectorClient } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -13,6 +14,7 @@ import { isTimeZone, presetRange, rangeProblem, todayIn } from '../report/dateRa
 import { exportFileName, toCsv, toJson } from '../report/exportFile';
 import { selectRows } from '../report/tableView';
 import { DateRange, MeetingTable, TableQuery } from '../report/types';
+import { bundleScriptText, escapeHtml, htmlLang, L10N_BUNDLE_ELEMENT_ID } from './pageL10n';
 import { HostMessage, PageMessage, parsePageMessage, parsePanelState, ReportPayload, toWire } from './protocol';
 
 export const USAGE_VIEW_TYPE = 'sconnector.usageReport';
@@ -49,7 +51,7 @@ export class UsagePanel implements vscode.Disposable {
     if (UsagePanel.current) {
       UsagePanel.current.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, 'S-Connector Usage', vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
+      const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
       UsagePanel.current = new UsagePanel(panel, deps, range, room);
     }
     void UsagePanel.current.load(range, room);
@@ -92,7 +94,7 @@ export class UsagePanel implements vscode.Disposable {
     const sequence = ++this.loadSequence;
     this.range = range;
     this.room = room;
-    this.panel.title = room ? `S-Connector Usage: ${room}` : 'S-Connector Usage';
+    this.panel.title = room ? l10n.t('S-Connector Usage: {0}', room) : l10n.t('S-Connector Usage');
     this.post({ type: 'loading', range, ...(room !== undefined && { room }) });
     try {
       const asked = performance.now();
@@ -117,7 +119,7 @@ export class UsagePanel implements vscode.Disposable {
       this.post({ type: 'report', report: payload });
     } catch (error) {
       if (sequence !== this.loadSequence) return;
-      const message = error instanceof ApiError ? error.message : `The usage report failed: ${String(error)}`;
+      const message = error instanceof ApiError ? error.message : l10n.t('The usage report failed: {0}', String(error));
       this.deps.log.warn(`Usage report for ${range.start}..${range.end} failed: ${message}`);
       this.post({ type: 'error', range, ...(room !== undefined && { room }), message });
     }
@@ -126,7 +128,7 @@ export class UsagePanel implements vscode.Disposable {
   /** Writes the meetings the table shows now to `target`, as CSV or JSON. Returns how many. */
   async exportTo(format: 'csv' | 'json', query: TableQuery, target: vscode.Uri): Promise<number> {
     const loaded = this.loaded;
-    if (!loaded) throw new Error('There is no report to export yet.');
+    if (!loaded) throw new Error(l10n.t('There is no report to export yet.'));
     const rows = selectRows(loaded.table, query);
     const zone = this.zone();
     const text = format === 'csv'
@@ -207,18 +209,24 @@ export class UsagePanel implements vscode.Disposable {
     const name = exportFileName(loaded.payload.range, format, loaded.payload.room);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
     const target = await vscode.window.showSaveDialog({
-      title: `Export usage as ${format.toUpperCase()}`,
+      title: l10n.t('Export usage as {0}', format.toUpperCase()),
       defaultUri: vscode.Uri.joinPath(folder, name),
+      // File-type names, the same in every language.
       filters: format === 'csv' ? { 'CSV (Excel)': ['csv'] } : { JSON: ['json'] },
-      saveLabel: 'Export',
+      saveLabel: l10n.t('Export'),
     });
     if (!target) return;
     try {
       const count = await this.exportTo(format, query, target);
-      const choice = await vscode.window.showInformationMessage(`Exported ${count.toLocaleString()} meeting${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
-      if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+      const where = vscode.workspace.asRelativePath(target);
+      const open = l10n.t({ message: 'Open', comment: ['A button: opens the exported file.'] });
+      const choice = await vscode.window.showInformationMessage(
+        count === 1 ? l10n.t('Exported 1 meeting to {0}.', where) : l10n.t('Exported {0} meetings to {1}.', count.toLocaleString(), where),
+        open,
+      );
+      if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not write ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(l10n.t('Could not write {0}: {1}', target.fsPath, error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -252,8 +260,17 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
   };
 }
 
-/** The page's HTML: fixed markup and two resources; all data arrives later by message. */
-export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+/**
+ * The page's HTML: fixed markup, two resources, and the translations for VS Code's display
+ * language (the same bundle the extension uses, as a JSON data block: see pageL10n.ts); all data
+ * arrives later by message.
+ */
+export function pageHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  bundle: Readonly<Record<string, unknown>> | undefined = vscode.l10n.bundle,
+  language: string = vscode.env.language,
+): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
   const csp = [
@@ -264,16 +281,17 @@ export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): str
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${htmlLang(language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('report.css')}">
-<title>S-Connector Usage</title>
+<title>${escapeHtml(l10n.t('S-Connector Usage'))}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"></main>
+<script type="application/json" id="${L10N_BUNDLE_ELEMENT_ID}">${bundleScriptText(bundle)}</script>
 <script nonce="${nonce}" src="${asset('report.js')}"></script>
 </body>
 </html>`;

@@ -1,4 +1,5 @@
 /** Usage per day as a bar chart (uPlot: canvas, no eval, no inline styles, so it runs under the page's CSP). */
+import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import type { DayUsage } from '../report/types';
 import { themeColor } from './dom';
@@ -33,12 +34,12 @@ export class DayChart {
             space: 56,
             values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? label(split).slice(5) : '')),
           },
-          { stroke: foreground, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_, splits) => splits.map((split) => `${split} h`) },
+          { stroke: foreground, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_, splits) => splits.map((split) => l10n.t('{0} h', split)) },
         ],
         series: [
-          { label: 'Day', value: (_, index) => label(index) },
+          { label: l10n.t('Day'), value: (_, index) => label(index) },
           {
-            label: 'Usage',
+            label: l10n.t('Usage'),
             stroke: bar,
             fill: bar,
             points: { show: false },

@@ -3,6 +3,7 @@
  * `report` message, then `aggregates` when the time zone changes) and sends back what the user
  * asks for (another range, UTC, export). It makes no request of its own.
  */
+import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
@@ -12,10 +13,16 @@ import { describeRange } from '../report/dateRange';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
 import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
+import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../views/pageL10n';
 import { fromWire, type HostMessage, type PageMessage, type PanelState, type ReportPayload } from '../views/protocol';
 import { DayChart } from './dayChart';
 import { append, el, h, replaceChildren } from './dom';
-import { count, hoursAndMinutes } from './format';
+import { hoursAndMinutes } from './format';
+
+// First, before anything is rendered: the translations the extension put into the page (see
+// pageHtml in src/views/usagePanel.ts), for VS Code's display language. None of the modules
+// imported above calls l10n.t while it loads, so nothing has been translated before this.
+l10n.config({ contents: parseBundleText(document.getElementById(L10N_BUNDLE_ELEMENT_ID)?.textContent) });
 
 interface VsCodeApi {
   postMessage(message: PageMessage): void;
@@ -40,24 +47,24 @@ let utc = (vscode.getState() as PanelState | undefined)?.utc === true;
 
 // ---- The frame: controls that stay while the content below changes. ----
 
-const startField = el('vscode-textfield', { type: 'date', id: 'start', 'aria-label': 'First day' }) as HTMLInputElement;
-const endField = el('vscode-textfield', { type: 'date', id: 'end', 'aria-label': 'Last day' }) as HTMLInputElement;
-const applyButton = el('vscode-button', { id: 'apply' }, 'Show');
-const zoneGroup = el('vscode-radio-group', { id: 'zone', 'aria-label': 'Time zone' },
-  el('vscode-radio', { name: 'zone', value: 'local', id: 'zone-local', checked: !utc }, `Local (${userTimeZone})`),
+const startField = el('vscode-textfield', { type: 'date', id: 'start', 'aria-label': l10n.t('First day') }) as HTMLInputElement;
+const endField = el('vscode-textfield', { type: 'date', id: 'end', 'aria-label': l10n.t('Last day') }) as HTMLInputElement;
+const applyButton = el('vscode-button', { id: 'apply' }, l10n.t('Show'));
+const zoneGroup = el('vscode-radio-group', { id: 'zone', 'aria-label': l10n.t('Time zone') },
+  el('vscode-radio', { name: 'zone', value: 'local', id: 'zone-local', checked: !utc }, l10n.t('Local ({0})', userTimeZone)),
   el('vscode-radio', { name: 'zone', value: 'UTC', id: 'zone-utc', checked: utc }, 'UTC'));
-const csvButton = el('vscode-button', { id: 'export-csv', secondary: true, disabled: true }, 'Export CSV');
-const jsonButton = el('vscode-button', { id: 'export-json', secondary: true, disabled: true }, 'Export JSON');
+const csvButton = el('vscode-button', { id: 'export-csv', secondary: true, disabled: true }, l10n.t('Export CSV'));
+const jsonButton = el('vscode-button', { id: 'export-json', secondary: true, disabled: true }, l10n.t('Export JSON'));
 const statusLine = h('p', { id: 'status', role: 'status' });
 const content = h('section', { id: 'content', 'aria-live': 'polite' });
 
 const app = document.getElementById('app')!;
 replaceChildren(app,
   h('header', {},
-    h('h1', {}, 'S-Connector usage'),
+    h('h1', {}, l10n.t('S-Connector usage')),
     h('form', { id: 'range-form', class: 'toolbar' },
-      h('label', { for: 'start' }, 'From'), startField,
-      h('label', { for: 'end' }, 'To'), endField,
+      h('label', { for: 'start' }, l10n.t('From')), startField,
+      h('label', { for: 'end' }, l10n.t('To')), endField,
       applyButton,
       h('span', { class: 'spacer' }),
       zoneGroup,
@@ -129,17 +136,19 @@ function showLoading(range: DateRange, room?: string): void {
   statusLine.textContent = '';
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
-    h('p', {}, `Loading usage for ${describeRange(range)}${room !== undefined ? ` in room ${room}` : ''}…`)));
+    h('p', {}, room !== undefined
+      ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), room)
+      : l10n.t('Loading usage for {0}…', describeRange(range)))));
 }
 
 function showError(message: string): void {
   app.setAttribute('aria-busy', 'false');
   setExportEnabled(false);
   statusLine.textContent = '';
-  const retry = el('vscode-button', { id: 'retry' }, 'Retry');
+  const retry = el('vscode-button', { id: 'retry' }, l10n.t('Retry'));
   retry.addEventListener('click', () => vscode.postMessage({ type: 'retry' }));
   replaceChildren(content, h('div', { class: 'state error', role: 'alert' },
-    h('h2', {}, 'The usage report could not be loaded'),
+    h('h2', {}, l10n.t('The usage report could not be loaded')),
     h('p', { class: 'message' }, message),
     retry));
 }
@@ -153,8 +162,11 @@ function showReport(next: Shown, aggregatesOnly = false): void {
   saveState();
   app.setAttribute('aria-busy', 'false');
   const { aggregates, range, room, table } = next;
-  statusLine.textContent = `Asked the server for ${describeRange(range)}${room !== undefined ? `, room ${room}` : ''}. `
-    + `Days and times below are in ${next.timeZone === 'UTC' ? 'UTC' : next.timeZone}. Fetched ${new Date(next.fetchedAt).toLocaleTimeString()}.`;
+  const asked = room !== undefined
+    ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), room)
+    : l10n.t('Asked the server for {0}.', describeRange(range));
+  statusLine.textContent = `${asked} `
+    + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone === 'UTC' ? 'UTC' : next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
   if (!aggregatesOnly) {
     query = { ...query };
     page = 0;
@@ -164,20 +176,22 @@ function showReport(next: Shown, aggregatesOnly = false): void {
     dayChart?.dispose();
     dayChart = undefined;
     replaceChildren(content, h('div', { class: 'state empty' },
-      h('h2', {}, 'No meetings in this range'),
-      h('p', {}, `The server has no meetings${room !== undefined ? ` for room ${room}` : ''} between ${range.start} and ${range.end}. Choose other days above.`),
+      h('h2', {}, l10n.t('No meetings in this range')),
+      h('p', {}, room !== undefined
+        ? l10n.t('The server has no meetings for room {0} between {1} and {2}. Choose other days above.', room, range.start, range.end)
+        : l10n.t('The server has no meetings between {0} and {1}. Choose other days above.', range.start, range.end)),
       notes(next)));
     return;
   }
   setExportEnabled(true);
   dayChart?.dispose();
-  const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': 'Usage per day, in hours' });
+  const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': l10n.t('Usage per day, in hours') });
   replaceChildren(content,
     notes(next),
     summary(aggregates, next.timeZone),
     h('div', { class: 'charts' },
-      h('figure', { class: 'card wide' }, h('figcaption', {}, 'Usage per day'), chartBox, perDayDetails(aggregates)),
-      h('figure', { class: 'card' }, h('figcaption', {}, 'Top rooms by time'), topRooms(aggregates))),
+      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, perDayDetails(aggregates)),
+      h('figure', { class: 'card' }, h('figcaption', {}, l10n.t('Top rooms by time')), topRooms(aggregates))),
     roomsTable(aggregates),
     meetingsSection());
   dayChart = new DayChart(chartBox);
@@ -188,17 +202,20 @@ function showReport(next: Shown, aggregatesOnly = false): void {
 function notes(payload: Shown): Node {
   const list = h('div', { class: 'notes' });
   if (payload.room !== undefined) {
-    const all = el('vscode-button', { id: 'all-rooms', secondary: true }, 'Show all rooms');
+    const all = el('vscode-button', { id: 'all-rooms', secondary: true }, l10n.t('Show all rooms'));
     all.addEventListener('click', () => vscode.postMessage({ type: 'showAllRooms' }));
-    append(list, h('p', { class: 'note' }, `Only room "${payload.room}". `, all));
+    append(list, h('p', { class: 'note' }, `${l10n.t('Only room "{0}".', payload.room)} `, all));
   }
   if (payload.totalsDiffer) {
     const sum = payload.table.seconds.reduce((total, seconds) => total + seconds, 0);
     append(list, h('p', { class: 'note warning', id: 'totals-differ' },
-      `The server's total (${hoursAndMinutes(payload.serverTotalSeconds)}, ${payload.serverTotalSeconds.toLocaleString()} s) differs from the sum of its meetings (${hoursAndMinutes(sum)}, ${sum.toLocaleString()} s). The figures below are the sum of the meetings.`));
+      l10n.t("The server's total ({0}, {1} s) differs from the sum of its meetings ({2}, {3} s). The figures below are the sum of the meetings.",
+        hoursAndMinutes(payload.serverTotalSeconds), payload.serverTotalSeconds.toLocaleString(), hoursAndMinutes(sum), sum.toLocaleString())));
   }
   if (payload.skipped > 0) {
-    append(list, h('p', { class: 'note warning' }, `${count(payload.skipped, 'record', 'records')} from the server could not be read and are left out.`));
+    append(list, h('p', { class: 'note warning' }, payload.skipped === 1
+      ? l10n.t('1 record from the server could not be read and are left out.')
+      : l10n.t('{0} records from the server could not be read and are left out.', payload.skipped.toLocaleString())));
   }
   return list;
 }
@@ -207,21 +224,21 @@ function summary(aggregates: Aggregates, timeZone: string): Node {
   const { summary: s } = aggregates;
   const tile = (id: string, label: string, value: string, detail?: string) =>
     h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), detail !== undefined && h('span', { class: 'detail' }, detail));
-  return h('div', { class: 'summary', role: 'group', 'aria-label': 'Summary' },
-    tile('total', 'Total time', hoursAndMinutes(s.totalSeconds), `${s.totalSeconds.toLocaleString()} s`),
-    tile('meetings', 'Meetings', s.meetings.toLocaleString()),
-    tile('rooms', 'Rooms', s.rooms.toLocaleString()),
-    tile('average', 'Average meeting', hoursAndMinutes(s.averageSeconds)),
-    tile('longest', 'Longest meeting', s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${s.longest.roomName}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
-    tile('busiest', 'Busiest day', s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
+  return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
+    tile('total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString())),
+    tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString()),
+    tile('rooms', l10n.t('Rooms'), s.rooms.toLocaleString()),
+    tile('average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds)),
+    tile('longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${s.longest.roomName}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
+    tile('busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
 }
 
 function perDayDetails(aggregates: Aggregates): Node {
   // The same figures as the chart, as a table for screen readers and for exact values.
   const body = h('tbody');
   for (const day of aggregates.perDay) append(body, h('tr', {}, h('td', {}, day.day), h('td', { class: 'num' }, day.meetings), h('td', { class: 'num' }, hoursAndMinutes(day.seconds))));
-  return h('details', {}, h('summary', {}, 'Figures per day'),
-    h('table', { class: 'grid compact' }, h('thead', {}, h('tr', {}, h('th', {}, 'Day'), h('th', { class: 'num' }, 'Meetings'), h('th', { class: 'num' }, 'Time'))), body));
+  return h('details', {}, h('summary', {}, l10n.t('Figures per day')),
+    h('table', { class: 'grid compact' }, h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Day')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Time')))), body));
 }
 
 function topRooms(aggregates: Aggregates): Node {
@@ -239,18 +256,18 @@ function topRooms(aggregates: Aggregates): Node {
 function roomsTable(aggregates: Aggregates): Node {
   const body = h('tbody');
   for (const room of aggregates.perRoom) {
-    const filter = h('button', { class: 'link', type: 'button', title: 'Show only this room in the meetings table', dir: 'auto' }, room.roomName);
+    const filter = h('button', { class: 'link', type: 'button', title: l10n.t('Show only this room in the meetings table'), dir: 'auto' }, room.roomName);
     filter.addEventListener('click', () => setFilter(room.roomName));
     append(body, h('tr', {}, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
   }
-  return h('section', { class: 'card' }, h('h2', {}, `Rooms (${aggregates.perRoom.length.toLocaleString()})`),
+  return h('section', { class: 'card' }, h('h2', {}, l10n.t('Rooms ({0})', aggregates.perRoom.length.toLocaleString())),
     h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'rooms-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Room'), h('th', { class: 'num' }, 'Meetings'), h('th', { class: 'num' }, 'Total time'), h('th', { class: 'num' }, 'Longest'))), body)));
+      h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Room')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Total time')), h('th', { class: 'num' }, l10n.t('Longest')))), body)));
 }
 
 // ---- The meetings table: sorted, filtered and paged here, from the columns the extension sent. ----
 
-const filterField = el('vscode-textfield', { id: 'filter', placeholder: 'Filter by room', 'aria-label': 'Filter meetings by room' }) as HTMLInputElement;
+const filterField = el('vscode-textfield', { id: 'filter', placeholder: l10n.t('Filter by room'), 'aria-label': l10n.t('Filter meetings by room') }) as HTMLInputElement;
 let filterTimer: number | undefined;
 filterField.addEventListener('input', () => {
   window.clearTimeout(filterTimer);
@@ -270,17 +287,20 @@ function setFilter(text: string): void {
 
 function meetingsSection(): Node {
   return h('section', { class: 'card' },
-    h('h2', {}, 'Meetings'),
+    h('h2', {}, l10n.t('Meetings')),
     h('div', { class: 'toolbar' }, filterField, pageInfo),
     h('table', { class: 'grid', id: 'meetings' }, h('thead', {}, headRow), meetingsBody),
     pager);
 }
 
-const COLUMNS: readonly { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'room', label: 'Room' },
-  { key: 'startedAt', label: 'Started' },
-  { key: 'seconds', label: 'Duration', numeric: true },
-];
+/** The meetings table's columns; a function, so that the labels are translated when drawn. */
+function columns(): readonly { key: SortKey; label: string; numeric?: boolean }[] {
+  return [
+    { key: 'room', label: l10n.t('Room') },
+    { key: 'startedAt', label: l10n.t('Started') },
+    { key: 'seconds', label: l10n.t('Duration'), numeric: true },
+  ];
+}
 
 function refreshRows(): void {
   if (!report) return;
@@ -291,7 +311,7 @@ function refreshRows(): void {
 }
 
 function renderHeader(): void {
-  replaceChildren(headRow, ...COLUMNS.map(({ key, label, numeric }) => {
+  replaceChildren(headRow, ...columns().map(({ key, label, numeric }) => {
     const active = query.sort === key;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, active ? (query.descending ? ' ▼' : ' ▲') : '');
     button.addEventListener('click', () => {
@@ -313,10 +333,8 @@ function renderPage(): void {
     h('td', { dir: 'auto' }, table.roomNames[table.room[row]!]!),
     h('td', {}, formatInstant(table.startedAt[row]!, timeZone)),
     h('td', { class: 'num' }, formatDuration(table.seconds[row]!)))));
-  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, `No meetings in rooms matching "${query.filter}".`)));
-  pageInfo.textContent = rows.length
-    ? `${(first + 1).toLocaleString()}–${(first + slice.length).toLocaleString()} of ${count(rows.length, 'meeting', 'meetings')}${query.filter ? ` (filtered from ${report.table.room.length.toLocaleString()})` : ''}`
-    : '0 meetings';
+  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', query.filter))));
+  pageInfo.textContent = rows.length ? pageText(first + 1, first + slice.length, rows.length, query.filter ? report.table.room.length : undefined) : l10n.t('0 meetings');
   const last = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
   const go = (label: string, target: number, disabled: boolean) => {
     const button = el('vscode-button', { secondary: true, disabled, 'aria-label': label }, label);
@@ -326,7 +344,24 @@ function renderPage(): void {
     });
     return button;
   };
-  replaceChildren(pager, go('First', 0, page === 0), go('Previous', page - 1, page === 0), h('span', {}, `Page ${page + 1} of ${last + 1}`), go('Next', page + 1, page >= last), go('Last', last, page >= last));
+  replaceChildren(pager,
+    go(l10n.t('First'), 0, page === 0),
+    go(l10n.t('Previous'), page - 1, page === 0),
+    h('span', {}, l10n.t('Page {0} of {1}', page + 1, last + 1)),
+    go(l10n.t('Next'), page + 1, page >= last),
+    go(l10n.t('Last'), last, page >= last));
+}
+
+/** "1–100 of 2,345 meetings (filtered from 10,000)": whole sentences, one per plural and filter case. */
+function pageText(from: number, to: number, total: number, unfiltered: number | undefined): string {
+  const a = from.toLocaleString();
+  const b = to.toLocaleString();
+  if (unfiltered === undefined) {
+    return total === 1 ? l10n.t('{0}–{1} of 1 meeting', a, b) : l10n.t('{0}–{1} of {2} meetings', a, b, total.toLocaleString());
+  }
+  return total === 1
+    ? l10n.t('{0}–{1} of 1 meeting (filtered from {2})', a, b, unfiltered.toLocaleString())
+    : l10n.t('{0}–{1} of {2} meetings (filtered from {3})', a, b, total.toLocaleString(), unfiltered.toLocaleString());
 }
 
 vscode.postMessage({ type: 'ready', timeZone: userTimeZone });

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
-import { startCodeServer, workbenchUrl } from '../harness/codeServer';
+import { installExtension, startCodeServer, workbenchUrl } from '../harness/codeServer';
 import { provision } from '../harness/provision';
 import { prepareWorkspace, repoRoot } from '../harness/workspace';
 
@@ -20,6 +20,8 @@ export interface Workbench {
   readonly workspaceFolder: string;
   /** code-server's user data, logs among them. */
   readonly userDataDir: string;
+  /** Where installed extensions live. */
+  readonly extensionsDir: string;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,10 @@ export interface WorkbenchOptions {
   readonly timezoneId?: string;
   /** Options for the emulator behind the workbench. */
   readonly emulator?: EmulatorOptions;
+  /** .vsix files to install first, as `code-server --install-extension` does. */
+  readonly install?: readonly string[];
+  /** Load the extension from this repository (the default); false to use only installed ones. */
+  readonly underDevelopment?: boolean;
 }
 
 export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -53,14 +59,18 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       ...options.settings,
     });
+    for (const vsix of options.install ?? []) await installExtension(toolchain, runDir, vsix);
     const server = await startCodeServer(toolchain, { runDir });
     stops.push(() => server.stop());
     const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'), { ...(options.timezoneId && { timezoneId: options.timezoneId }) });
     stops.push(() => browser.close());
-    await browser.page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot }));
+    await browser.page.goto(workbenchUrl(server, { folder, ...(options.underDevelopment !== false && { extensionDevelopmentPath: repoRoot }) }));
     await browser.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await browser.page.locator('#workbench\\.parts\\.statusbar').waitFor({ timeout: 60_000 });
-    return { page: browser.page, emulator, workspaceFolder: folder, userDataDir: path.join(runDir, 'user-data'), close };
+    // The empty secondary side bar only takes room from what the tests look at and photograph.
+    const secondary = browser.page.locator('#workbench\\.parts\\.auxiliarybar');
+    if (await secondary.isVisible()) await browser.page.keyboard.press('Control+Alt+B');
+    return { page: browser.page, emulator, workspaceFolder: folder, userDataDir: path.join(runDir, 'user-data'), extensionsDir: path.join(runDir, 'extensions'), close };
   } catch (error) {
     await close();
     throw error;

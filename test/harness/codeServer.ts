@@ -85,8 +85,8 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
 export interface WorkbenchTarget {
   /** Folder to open. */
   readonly folder: string;
-  /** The extension under development (absolute path). */
-  readonly extensionDevelopmentPath: string;
+  /** The extension under development (absolute path); absent to use only installed extensions. */
+  readonly extensionDevelopmentPath?: string;
   /** A module exporting `run(): Promise<void>`, to run as extension tests (absolute path). */
   readonly extensionTestsPath?: string;
 }
@@ -98,11 +98,33 @@ export interface WorkbenchTarget {
 export function workbenchUrl(server: CodeServer, target: WorkbenchTarget): string {
   const remote = (file: string) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(file)}`;
   const payload: [string, string][] = [
-    ['extensionDevelopmentPath', remote(target.extensionDevelopmentPath)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
+  if (target.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(target.extensionDevelopmentPath)]);
   if (target.extensionTestsPath) payload.push(['extensionTestsPath', remote(target.extensionTestsPath)]);
   const query = new URLSearchParams({ folder: path.resolve(target.folder), payload: JSON.stringify(payload) });
   return `${server.origin}/?${query.toString()}`;
+}
+
+/** Installs a .vsix into the run folder's extensions, as `code-server --install-extension` does for users. */
+export async function installExtension(toolchain: Toolchain, runDir: string, vsix: string): Promise<void> {
+  const home = path.join(runDir, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(toolchain.codeServer, ['--install-extension', vsix, '--extensions-dir', path.join(runDir, 'extensions'), '--user-data-dir', path.join(runDir, 'user-data')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PATH: `${toolchain.nodeBinDir}${path.delimiter}${process.env.PATH ?? ''}`, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share') },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`code-server --install-extension failed (${code}): ${output.trim()}`));
+    });
+  });
 }
