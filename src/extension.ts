@@ -31,6 +31,8 @@ export interface ExtensionApi {
   readonly credentials: CredentialStore;
   /** The usage report panel, while one is open. */
   readonly usagePanel: () => UsagePanel | undefined;
+  /** What the extension keeps in VS Code's global state, for the tests' secret scan. */
+  readonly globalState: vscode.Memento;
   /** How long activate() took, and how many requests it had sent by then (none): the benchmark reads these. */
   readonly activation: { readonly durationMs: number; readonly requestsBeforeReturn: number };
 }
@@ -100,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   state.start();
   const activation = { durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted };
   log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${settings.apiUrl}`);
-  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, activation };
+  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, globalState: context.globalState, activation };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { HostMessage, ReportPayload } from '../../src/views/protocol';
 import type { UsagePanel } from '../../src/views/usagePanel';
-import { emulator, extensionApi, signInToEmulator } from './helpers';
+import { demoCredentials, emulator, extensionApi, signInToEmulator } from './helpers';
 
 const SAMPLE = { start: '2021-02-20', end: '2021-02-25' };
 
@@ -108,6 +108,29 @@ describe('Usage report against the emulator', function () {
     await api.usagePanel()!.load({ start: '2021-02-21', end: '2021-02-22' }, undefined);
     const report = await waitForMessage(api, (m) => m.type === 'report', 'the report after retry');
     assert.equal((report as Extract<HostMessage, { type: 'report' }>).report.aggregates.summary.meetings, 4);
+  });
+
+  it('shows the page under a strict Content-Security-Policy with a fresh nonce, and no key in it', async () => {
+    await openReport(api, SAMPLE);
+    const panel = api.usagePanel()!;
+    const html = panel.panel.webview.html;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|(^|\s)\*(\s|;|$)/, 'nothing loosens it');
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+    assert.equal(html.match(new RegExp(`nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`, 'g'))?.length, 1, 'only the page script carries the nonce');
+    assert.deepEqual(panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').slice(-2).join('/')), ['dist/webview']);
+    assert.ok(!html.includes(demoCredentials.secretKey), 'no secret key in the page');
+    api.usagePanel()!.dispose();
+    await openReport(api, SAMPLE);
+    assert.ok(!api.usagePanel()!.panel.webview.html.includes(nonce), 'a new page gets a new nonce');
+  });
+
+  it('keeps no key or token in global state', async () => {
+    const token = await api.tokens.token();
+    const stored = JSON.stringify(api.globalState.keys().map((key) => [key, api.globalState.get(key)]));
+    assert.ok(!stored.includes(demoCredentials.secretKey) && !stored.includes(token));
   });
 
   it('refuses an invalid range with a message, without asking the server', async () => {
