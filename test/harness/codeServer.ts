@@ -6,7 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { freePort, stopGroup, waitForHttp } from './processes';
+import { freePort, killOnExit, stopGroup, waitForHttp } from './processes';
 import { Toolchain } from './provision';
 
 export interface CodeServerOptions {
@@ -67,6 +67,7 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
     },
   });
   fs.closeSync(log);
+  killOnExit(child);
   let exit: string | undefined;
   child.once('exit', (code, signal) => {
     exit = `code-server exited early (${signal ?? `code ${code}`}); see ${logFile}`;

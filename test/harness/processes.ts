@@ -18,6 +18,25 @@ export function freePort(preferred = 0): Promise<number> {
   });
 }
 
+/** Process groups started by this process and not stopped yet. */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+/**
+ * Remembers a process group started with `detached: true`, so that it is killed even if this
+ * process ends without stopping it (a crash, process.exit): detached groups outlive their parent.
+ */
+export function killOnExit(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  running.add(child.pid);
+  child.once('exit', () => running.delete(child.pid!));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const pid of running) signalGroup(pid, 'SIGKILL');
+  });
+}
+
 /** Stops a process started with `detached: true` and all of its children (its process group). */
 export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
