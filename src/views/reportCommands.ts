@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { describeRange, PresetId, presetRange, PRESETS, rangeProblem, dateProblem, todayIn, addDays } from '../report/dateRange';
 import { DateRange } from '../report/types';
 import { TreeNode } from './sessionsTree';
-import { PanelDeps, UsagePanel } from './usagePanel';
+import { PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
 
 const LAST_RANGE_KEY = 'sconnector.report.lastRange';
 
@@ -48,7 +48,7 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
     vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
     vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
       node?.kind === 'room' ? open(node.room.roomName, argument) : open(undefined, argument)),
-    vscode.window.registerWebviewPanelSerializer('sconnector.usageReport', {
+    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => UsagePanel.revive(panel, deps, state),
     }),
   );

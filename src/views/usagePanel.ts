@@ -43,7 +43,7 @@ export class UsagePanel implements vscode.Disposable {
   private pending: HostMessage | undefined;
   private loadSequence = 0;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The last message posted, for tests and for the page's ready handshake. */
+  /** The last message posted (whether or not the page has taken it yet): what the tests read. */
   lastMessage: HostMessage | undefined;
 
   /** Opens the report for a range (and room), reusing the open panel. */

@@ -166,11 +166,8 @@ function showReport(next: Shown, aggregatesOnly = false): void {
     ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), room)
     : l10n.t('Asked the server for {0}.', describeRange(range));
   statusLine.textContent = `${asked} `
-    + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone === 'UTC' ? 'UTC' : next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
-  if (!aggregatesOnly) {
-    query = { ...query };
-    page = 0;
-  }
+    + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
+  if (!aggregatesOnly) page = 0;
   if (table.room.length === 0) {
     setExportEnabled(false);
     dayChart?.dispose();
