@@ -5,19 +5,19 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SConnectorClient } from './api/client';
+import { apiUrlForLog, apiUrlProblem, originOf } from './api/apiUrl';
 import { DEFAULT_HTTP_SETTINGS, HttpTransport, RequestRecord } from './api/http';
 import { TokenSource } from './api/tokens';
 import { Account } from './state/account';
-import { sendsKeysInClear } from './state/apiUrlSafety';
 import { CredentialStore } from './state/credentials';
 import { LiveState } from './state/liveState';
-import { readSettings, SECTION } from './state/settings';
+import { legacyAccessKey, readSettings, SECTION } from './state/settings';
 import { registerAccountCommands } from './views/accountCommands';
 import { bindContextKeys } from './views/contextKeys';
 import { QuotaNotifier } from './views/quotaNotifier';
 import { registerReportCommands } from './views/reportCommands';
 import { registerRoomCommands } from './views/roomCommands';
-import { SessionsTreeProvider, staleMessage } from './views/sessionsTree';
+import { SessionsTreeProvider, staleMessage, TreeNode } from './views/sessionsTree';
 import { StatusBarView } from './views/statusBar';
 import { UsagePanel } from './views/usagePanel';
 
@@ -25,6 +25,10 @@ import { UsagePanel } from './views/usagePanel';
 export interface ExtensionApi {
   readonly state: LiveState;
   readonly tree: SessionsTreeProvider;
+  /** The tree view itself: its description and message are what the user reads above the tree. */
+  readonly view: vscode.TreeView<TreeNode>;
+  /** How many HTTP attempts have gone out since activation. */
+  readonly requestsStarted: () => number;
   readonly statusBar: StatusBarView;
   readonly account: Account;
   readonly tokens: TokenSource;
@@ -37,7 +41,12 @@ export interface ExtensionApi {
   readonly activation: { readonly durationMs: number; readonly requestsBeforeReturn: number };
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/**
+ * The test API is handed out only to the extension's own integration tests: `activate()`'s return
+ * value is readable by every other extension (`getExtension(...).exports`), and these objects hold
+ * the keys and tokens. Outside `ExtensionMode.Test` nothing is exported.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   // First of all: every l10n.t from here on (all of src/ uses @vscode/l10n, which api/ and report/
   // need since they do not import vscode) reads the bundle VS Code has already loaded for its
   // display language. No file is read; in English there is no bundle and l10n.t returns the
@@ -49,10 +58,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const current = () => settings;
 
   const http = new HttpTransport(
-    () => ({ ...DEFAULT_HTTP_SETTINGS, baseUrl: settings.apiUrl, timeoutMs: settings.requestTimeoutMs }),
+    () => ({ ...DEFAULT_HTTP_SETTINGS, timeoutMs: settings.requestTimeoutMs }),
     (record) => logRequest(log, record),
   );
-  const credentials = new CredentialStore(context.secrets);
+  const credentials = new CredentialStore(context.secrets, {
+    apiUrl: () => settings.apiUrl,
+    legacyAccessKey,
+    onMigrated: (origin) => log.info(`The earlier sign-in was carried over, bound to ${origin}`),
+  });
   const tokens = new TokenSource(http, () => credentials.get(), { lifetimeMinutes: () => settings.tokenLifetimeMinutes });
   const client = new SConnectorClient(http, tokens);
   const account = new Account(tokens, credentials);
@@ -66,7 +79,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new StatusBarView(state, current);
   const renderTreeChrome = () => {
     const snapshot = state.snapshot;
-    treeView.message = staleMessage(snapshot, Date.now());
+    // Signed out with an API URL that is not valid: the message (which hides the welcome view) says why.
+    treeView.message = staleMessage(snapshot, Date.now()) ?? (snapshot.phase === 'signedOut' ? apiUrlProblem(settings.apiUrl) : undefined);
     const count = snapshot.rooms?.length;
     treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
@@ -74,8 +88,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     log, credentials, state, tree, treeView, statusBar,
     new QuotaNotifier(state, context.globalState, () => settings.quotaWarningPercent),
-    bindContextKeys(state, credentials),
-    registerAccountCommands(account, current, log),
+    bindContextKeys(state, credentials, treeView),
+    registerAccountCommands(account, credentials, current, log),
     registerRoomCommands(state),
     registerReportCommands({ extensionUri: context.extensionUri, client, log }, context.globalState),
     vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
@@ -87,11 +101,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       const before = settings;
       settings = readSettings();
       if (settings.apiUrl !== before.apiUrl) {
-        if (sendsKeysInClear(settings.apiUrl)) {
-          void vscode.window.showWarningMessage(l10n.t('The S-Connector API URL {0} uses http:// to another machine: your secret key would cross the network unencrypted at the next sign-in.', settings.apiUrl));
-        }
+        // The stored key stays bound to its origin: another origin reads as signed out there.
+        log.info(`API URL changed to ${apiUrlForLog(settings.apiUrl)}`);
         tokens.reset(); // a token from one server means nothing to another
-        void state.refresh();
+        credentials.apiUrlChanged();
+        renderTreeChrome();
+        if (originOf(settings.apiUrl) === originOf(before.apiUrl)) void state.refresh();
       }
       statusBar.render();
       state.setDemand({ statusBarShown: statusBar.shown });
@@ -101,8 +116,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
   state.start();
   const activation = { durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted };
-  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${settings.apiUrl}`);
-  return { state, tree, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, globalState: context.globalState, activation };
+  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${apiUrlForLog(settings.apiUrl)}`);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return { state, tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, globalState: context.globalState, activation };
 }
 
 export function deactivate(): void {

@@ -7,7 +7,8 @@ import { isCalendarDate } from './calendarDate';
 import { ApiError } from './errors';
 import { ApiRequest, HttpTransport } from './http';
 import { License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, Room, RoomList, Usage } from './schema';
-import { TokenSource } from './tokens';
+import { Grant, TokenSource } from './tokens';
+import { hasLoneSurrogate, neutralise } from '../shared/serverText';
 
 export interface UsageRange {
   /** First day, `YYYY-MM-DD`. */
@@ -34,9 +35,10 @@ export class SConnectorClient {
 
   /** `GET v1/sessions/:room_name`: one live room, or undefined when it is no longer live (404). */
   async room(roomName: string): Promise<Room | undefined> {
-    if (roomName === '' || roomName === '.' || roomName === '..') {
-      // URLs fold "." and ".." segments away, so such a name cannot be asked for by path.
-      throw new ApiError('invalidInput', l10n.t('A room named "{0}" cannot be looked up by name.', roomName));
+    if (roomName === '' || roomName === '.' || roomName === '..' || hasLoneSurrogate(roomName)) {
+      // URLs fold "." and ".." segments away, and a lone surrogate has no UTF-8 form to put in a
+      // path, so such a name cannot be asked for by path.
+      throw new ApiError('invalidInput', l10n.t('A room named "{0}" cannot be looked up by name.', neutralise(roomName)));
     }
     try {
       return parseRoomDetail(await this.get(`v1/sessions/${encodeURIComponent(roomName)}`));
@@ -61,15 +63,16 @@ export class SConnectorClient {
   }
 
   private async get(path: string, query?: ApiRequest['query']): Promise<unknown> {
-    const send = (token: string) => this.http.send({ method: 'GET', path, token, secrets: [token], ...(query && { query }) });
-    const token = await this.tokens.token();
+    // The token goes to the base URL that issued it, never to one a setting names meanwhile.
+    const send = ({ token, baseUrl }: Grant) => this.http.send({ baseUrl, method: 'GET', path, token, secrets: [token], ...(query && { query }) });
+    const grant = await this.tokens.token();
     try {
-      return await send(token);
+      return await send(grant);
     } catch (error) {
       if (!isAuthRejection(error)) throw error;
     }
     // The token was refused (expired early, revoked, server restarted): sign in afresh, once.
-    this.tokens.discard(token);
+    this.tokens.discard(grant.token);
     const fresh = await this.tokens.renew();
     try {
       return await send(fresh);

@@ -3,6 +3,8 @@
  * Views show `message` as it is; they branch on `kind`, never on the text.
  * No message ever contains a key or a token (see `redact` in http.ts).
  */
+import { neutralise, shorten, unlink } from '../shared/serverText';
+
 export type ApiErrorKind =
   /** No access key or secret key is stored yet. */
   | 'signedOut'
@@ -20,6 +22,10 @@ export type ApiErrorKind =
   | 'refused'
   /** The answer was not JSON, or not the shape the API documents. */
   | 'unexpectedResponse'
+  /** VS Code's secret storage could not be read, written or cleared (a missing or locked keyring). */
+  | 'secretStorage'
+  /** The server answered with a redirect, which is never followed with keys or tokens. */
+  | 'redirected'
   /** What we were asked to send is not valid (API URL, dates). */
   | 'invalidInput';
 
@@ -60,8 +66,12 @@ export class ApiError extends Error {
 /** Longest server message we repeat to the user; a whole HTML error page is not a message. */
 const MAX_SERVER_MESSAGE = 200;
 
-/** Keeps a server-provided text printable and short, so it can go into a notification. */
+/**
+ * Keeps a server-provided text printable, short and inert, so it can go into a notification: line
+ * breaks and other control characters become spaces, bidi formatting characters and lone surrogates
+ * are neutralised, and Markdown link syntax is broken so that it never becomes a link or a command.
+ */
 export function cleanServerText(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_SERVER_MESSAGE ? `${flat.slice(0, MAX_SERVER_MESSAGE - 1)}…` : flat;
+  const flat = neutralise(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')).replace(/\s+/g, ' ').trim();
+  return shorten(unlink(flat), MAX_SERVER_MESSAGE);
 }

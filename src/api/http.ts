@@ -5,11 +5,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import fetch, { FetchError, Response } from 'node-fetch';
+import { parseApiUrl } from './apiUrl';
 import { ApiError, ApiErrorKind, cleanServerText } from './errors';
 
 export interface HttpSettings {
-  /** Base URL of the API, e.g. https://api.interwater.biz (a path prefix is kept). */
-  readonly baseUrl: string;
   /** Per attempt, covering connect, headers and body. */
   readonly timeoutMs: number;
   /** Extra attempts for GETs after a network error, 5xx or 429. */
@@ -20,7 +19,7 @@ export interface HttpSettings {
   readonly maxRetryWaitMs: number;
 }
 
-export const DEFAULT_HTTP_SETTINGS: Omit<HttpSettings, 'baseUrl'> = {
+export const DEFAULT_HTTP_SETTINGS: HttpSettings = {
   timeoutMs: 15_000,
   maxRetries: 2,
   retryBaseDelayMs: 400,
@@ -28,6 +27,11 @@ export const DEFAULT_HTTP_SETTINGS: Omit<HttpSettings, 'baseUrl'> = {
 };
 
 export interface ApiRequest {
+  /**
+   * Base URL of the API, e.g. https://api.interwater.biz (a path prefix is kept). Each request names
+   * its own: a key or token goes to the origin it belongs to, whatever the settings say meanwhile.
+   */
+  readonly baseUrl: string;
   readonly method: 'GET' | 'POST';
   /** Relative to the base URL, already encoded, e.g. `v1/sessions/${encodeURIComponent(name)}`. */
   readonly path: string;
@@ -53,6 +57,12 @@ export interface RequestRecord {
 /** Largest body we read; far above 100,000 usage records, far below what would hurt the extension host. */
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
+/**
+ * The longest Retry-After we honour. A server may ask for more (or send a date weeks ahead); past
+ * 2^31 ms a timer fires at once, which would turn "wait a month" into a request storm.
+ */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
+
 export class HttpTransport {
   private started = 0;
 
@@ -69,7 +79,7 @@ export class HttpTransport {
   /** Sends the request and returns the envelope's `data`; throws ApiError for everything else. */
   async send(request: ApiRequest): Promise<unknown> {
     const settings = this.settings();
-    const url = endpointUrl(settings.baseUrl, request.path, request.query);
+    const url = endpointUrl(request.baseUrl, request.path, request.query);
     const attempts = request.method === 'GET' ? 1 + Math.max(0, settings.maxRetries) : 1;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -92,6 +102,7 @@ export class HttpTransport {
     try {
       const { response, text } = await fetchText(url, request, settings.timeoutMs);
       status = response.status;
+      refuseRedirect(response, url);
       const data = readEnvelope(response, text, url.host, request.secrets ?? []);
       record({ status });
       return data;
@@ -105,23 +116,7 @@ export class HttpTransport {
 
 /** Resolves `path` against the base URL, keeping any path prefix the base has. */
 export function endpointUrl(baseUrl: string, path: string, query: ApiRequest['query'] = {}): URL {
-  const trimmed = baseUrl.trim();
-  if (!trimmed) {
-    throw new ApiError('invalidInput', l10n.t('No S-Connector API URL is set. Set "sconnector.apiUrl" in Settings, for example https://api.interwater.biz.'));
-  }
-  let base: URL;
-  try {
-    base = new URL(trimmed);
-  } catch {
-    throw new ApiError('invalidInput', l10n.t('The S-Connector API URL "{0}" is not a valid URL. It should look like https://api.interwater.biz.', cleanServerText(trimmed)));
-  }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new ApiError('invalidInput', l10n.t('The S-Connector API URL must start with https:// (or http:// for a server on this machine), not {0}//.', base.protocol));
-  }
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  base.search = '';
-  base.hash = '';
-  const url = new URL(path, base);
+  const url = new URL(path, parseApiUrl(baseUrl));
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined) url.searchParams.set(name, value);
   }
@@ -142,8 +137,9 @@ async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Prom
       // node-fetch@2 types its own AbortSignal; Node's is the same at run time.
       signal: controller.signal as unknown as import('node-fetch').RequestInit['signal'],
       size: MAX_BODY_BYTES,
-      redirect: 'follow',
-      follow: 3,
+      // Never followed: node-fetch would re-send a POST body (the secret key) after a 307/308, and the
+      // token header after any redirect, to whatever origin the Location names.
+      redirect: 'manual',
     });
     const text = await response.text(); // still under the timeout: a server that stalls mid-body times out too
     return { response, text };
@@ -162,9 +158,6 @@ function networkError(error: unknown, host: string, timeoutMs: number, timedOut:
   const type = error instanceof FetchError ? error.type : undefined;
   if (type === 'max-size') {
     return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
-  }
-  if (type === 'max-redirect') {
-    return new ApiError('unreachable', l10n.t('The S-Connector server at {0} redirected too many times. Check the API URL.', host));
   }
   return new ApiError('unreachable', unreachableMessage(host, String(code ?? '')));
 }
@@ -192,6 +185,28 @@ function unreachableMessage(host: string, code: string): string {
         ? l10n.t('Cannot reach the S-Connector server at {0}: the connection failed ({1}).', host, code)
         : l10n.t('Cannot reach the S-Connector server at {0}: the connection failed.', host);
   }
+}
+
+/**
+ * A redirect is an error in words: following it would carry the key or the token to an address
+ * the user never chose. If the new address is right, the user can set it as the API URL.
+ */
+function refuseRedirect(response: Response, url: URL): void {
+  if (response.status < 300 || response.status > 399) return;
+  const location = response.headers.get('location');
+  if (location === null) return; // not a redirect (e.g. 304): handled as an unexpected status
+  let target: string;
+  try {
+    const resolved = new URL(location, url);
+    target = resolved.origin + resolved.pathname; // no user name, password or query from the server
+  } catch {
+    target = location;
+  }
+  throw new ApiError(
+    'redirected',
+    l10n.t('The server at {0} answered with a redirect to {1}. S-Connector does not follow redirects with your keys; if {1} is the right address, set it as the API URL.', url.origin, cleanServerText(target)),
+    { status: response.status },
+  );
 }
 
 function readEnvelope(response: Response, text: string, host: string, secrets: readonly string[]): unknown {
@@ -269,13 +284,18 @@ function describeStatus(status: number, host: string, serverMessage: string | un
   return sentences.join(' ');
 }
 
-/** Retry-After is either seconds or an HTTP date; anything else is ignored. */
+/**
+ * Retry-After is either seconds or an HTTP date (which starts with a day name, e.g. "Sun, 06 Nov
+ * 1994 08:49:37 GMT"), capped at MAX_RETRY_AFTER_MS; anything else is ignored. Date.parse alone
+ * would take "-5" for the year 5 BC.
+ */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Number(trimmed) * 1000);
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
 }
 
 function worthRetrying(error: ApiError): boolean {

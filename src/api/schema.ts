@@ -57,9 +57,12 @@ export interface Usage {
 }
 
 export interface RoomList {
+  /** One per name. */
   readonly rooms: readonly Room[];
   /** Rooms left out because they could not be read (no name, say). */
   readonly skipped: number;
+  /** Entries merged because they repeat an earlier room's name. */
+  readonly duplicates: number;
 }
 
 type Json = Record<string, unknown>;
@@ -149,14 +152,21 @@ export function parseRoom(value: unknown): Room | undefined {
   });
 }
 
+/**
+ * The API addresses a live room by its name (`v1/sessions/:room_name`), so two entries with one name
+ * are one room listed twice: the first is kept, and the room counts once against the room limit.
+ */
 export function parseRoomList(data: unknown): RoomList {
   if (!Array.isArray(data)) throw wrongShape(l10n.t('The S-Connector server sent the list of live rooms in a form this extension does not understand.'));
-  const rooms: Room[] = [];
+  const rooms = new Map<string, Room>();
+  let readable = 0;
   for (const item of data) {
     const room = parseRoom(item);
-    if (room) rooms.push(room);
+    if (!room) continue;
+    readable++;
+    if (!rooms.has(room.roomName)) rooms.set(room.roomName, room);
   }
-  return { rooms, skipped: data.length - rooms.length };
+  return { rooms: [...rooms.values()], skipped: data.length - readable, duplicates: readable - rooms.size };
 }
 
 /** `v1/sessions/:room_name` documents an object; a one-element list is accepted too. */

@@ -4,6 +4,7 @@
  * sign-in. The secret key goes no further than the body of v1/auth.
  */
 import * as l10n from '@vscode/l10n';
+import { originOf, sendsKeysInClear } from './apiUrl';
 import { ApiError } from './errors';
 import { HttpTransport } from './http';
 import { parseAccessToken } from './schema';
@@ -13,15 +14,27 @@ export interface Credentials {
   readonly secretKey: string;
 }
 
+/** A key pair with the API URL it was entered for: the only place it is ever sent. */
+export interface BoundCredentials extends Credentials {
+  readonly apiUrl: string;
+  /** The user said yes, before any request, to sending the key over http:// to another machine. */
+  readonly clearTextConfirmed?: boolean;
+}
+
+/** A token and the API URL that issued it: it is sent nowhere else. */
+export interface Grant {
+  readonly token: string;
+  readonly baseUrl: string;
+}
+
 export interface TokenSourceOptions {
   /** Lifetime asked of the server, in minutes (`expires` in v1/auth). */
   readonly lifetimeMinutes: () => number;
   readonly now?: () => number;
 }
 
-interface HeldToken {
-  readonly token: string;
-  /** The keys it was issued for: a token is never used for another pair of keys. */
+interface HeldToken extends Grant {
+  /** The keys and origin it was issued for: a token is never used for another pair or origin. */
   readonly owner: string;
   /** From here on, callers still get this token while a new one is fetched in the background. */
   readonly renewAt: number;
@@ -54,35 +67,35 @@ export function readJwtTimes(token: string): { issuedAt?: number; expiresAt?: nu
 
 export class TokenSource {
   private held: HeldToken | undefined;
-  private inFlight: Promise<string> | undefined;
+  private inFlight: Promise<Grant> | undefined;
   /** Bumped by reset(), so a sign-in that was under way when the keys changed is not kept. */
   private generation = 0;
   private readonly now: () => number;
 
   constructor(
     private readonly http: HttpTransport,
-    private readonly credentials: () => Promise<Credentials | undefined>,
+    private readonly credentials: () => Promise<BoundCredentials | undefined>,
     private readonly options: TokenSourceOptions,
   ) {
     this.now = options.now ?? Date.now;
   }
 
   /** A token that is good for a while yet; signs in only when needed, once for all concurrent callers. */
-  async token(): Promise<string> {
+  async token(): Promise<Grant> {
     const credentials = await this.credentials();
     if (!credentials) throw notSignedIn();
     const held = this.held?.owner === ownerOf(credentials) ? this.held : undefined;
     const now = this.now();
-    if (held && now < held.renewAt) return held.token;
+    if (held && now < held.renewAt) return grantOf(held);
     if (held && now < held.replaceAt) {
       this.renew().catch(() => undefined); // failure surfaces to whoever needs the next token
-      return held.token;
+      return grantOf(held);
     }
     return this.renew();
   }
 
   /** Signs in with the stored keys now, sharing a sign-in already under way. */
-  renew(): Promise<string> {
+  renew(): Promise<Grant> {
     if (!this.inFlight) {
       const generation = this.generation;
       const attempt = this.credentials().then((credentials) => {
@@ -102,14 +115,20 @@ export class TokenSource {
    * Checks a pair of keys at v1/auth and keeps the token it gets. The Sign In command calls this
    * before it stores anything, so wrong keys never replace good ones.
    */
-  async signIn(credentials: Credentials, generation = this.generation): Promise<string> {
+  async signIn(credentials: BoundCredentials, generation = this.generation): Promise<Grant> {
     if (!credentials.accessKey.trim() || !credentials.secretKey.trim()) {
       throw new ApiError('invalidInput', l10n.t('Both the access key and the secret key are needed to sign in.'));
+    }
+    // The last line of defence: whatever path got here, no key leaves in clear without a yes first.
+    if (sendsKeysInClear(credentials.apiUrl) && !credentials.clearTextConfirmed) {
+      // Reads as signed out: the Sign In command asks before anything is sent.
+      throw new ApiError('signedOut', l10n.t('The S-Connector API URL {0} uses http:// to another machine. The secret key is not sent there unencrypted unless you confirm it: run "S-Connector: Sign In" again.', originOf(credentials.apiUrl) ?? credentials.apiUrl));
     }
     const askedAt = this.now();
     let data: unknown;
     try {
       data = await this.http.send({
+        baseUrl: credentials.apiUrl,
         method: 'POST',
         path: 'v1/auth',
         body: { accessKey: credentials.accessKey, secretKey: credentials.secretKey, expires: this.options.lifetimeMinutes() },
@@ -118,9 +137,9 @@ export class TokenSource {
     } catch (error) {
       throw asWrongKeys(error, credentials.accessKey);
     }
-    const token = parseAccessToken(data);
-    if (generation === this.generation) this.held = this.schedule(token, ownerOf(credentials), askedAt);
-    return token;
+    const grant: Grant = { token: parseAccessToken(data), baseUrl: credentials.apiUrl };
+    if (generation === this.generation) this.held = this.schedule(grant, ownerOf(credentials), askedAt);
+    return grant;
   }
 
   /** Forgets `token` after the server refused it, unless a newer one has replaced it already. */
@@ -139,13 +158,13 @@ export class TokenSource {
    * Times the renewal on our own clock: the lifetime is `exp - iat` as the server states it,
    * counted from when we asked, so a server clock that is off does not matter.
    */
-  private schedule(token: string, owner: string, askedAt: number): HeldToken {
-    const { issuedAt, expiresAt } = readJwtTimes(token);
+  private schedule(grant: Grant, owner: string, askedAt: number): HeldToken {
+    const { issuedAt, expiresAt } = readJwtTimes(grant.token);
     const stated = issuedAt !== undefined && expiresAt !== undefined ? expiresAt - issuedAt : undefined;
     const lifetime = stated !== undefined && stated > 0 ? stated : this.options.lifetimeMinutes() * 60_000;
     const margin = Math.min(SAFETY_MARGIN_MS, lifetime * 0.1);
     return {
-      token,
+      ...grant,
       owner,
       renewAt: askedAt + Math.min(lifetime * RENEW_AFTER_SHARE, lifetime - margin),
       replaceAt: askedAt + lifetime - margin,
@@ -153,8 +172,12 @@ export class TokenSource {
   }
 }
 
-function ownerOf(credentials: Credentials): string {
-  return `${credentials.accessKey}\u0000${credentials.secretKey}`;
+function ownerOf(credentials: BoundCredentials): string {
+  return `${originOf(credentials.apiUrl) ?? credentials.apiUrl}\u0000${credentials.accessKey}\u0000${credentials.secretKey}`;
+}
+
+function grantOf(held: HeldToken): Grant {
+  return { token: held.token, baseUrl: held.baseUrl };
 }
 
 function notSignedIn(): ApiError {

@@ -19,7 +19,7 @@ export type Phase =
   | 'loading'
   /** Data shown (possibly stale: see `error`). */
   | 'ready'
-  /** The server turned the stored keys down; the user must sign in again. */
+  /** The server turned the stored keys down, or secret storage cannot be read: the user must act. */
   | 'rejected';
 
 export interface LiveSnapshot {
@@ -28,6 +28,8 @@ export interface LiveSnapshot {
   /** In display order. */
   readonly rooms?: readonly Room[];
   readonly skippedRooms: number;
+  /** Entries the server listed twice under one name, merged (see parseRoomList). */
+  readonly duplicateRooms: number;
   /** When license and rooms last both arrived. */
   readonly updatedAt?: number;
   /** Why the last refresh failed; absent after a success. With data present, the data is stale. */
@@ -46,7 +48,7 @@ export interface LiveStateOptions {
   readonly now?: () => number;
 }
 
-const INITIAL: LiveSnapshot = { phase: 'signedOut', skippedRooms: 0, refreshing: false };
+const INITIAL: LiveSnapshot = { phase: 'signedOut', skippedRooms: 0, duplicateRooms: 0, refreshing: false };
 
 export class LiveState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LiveSnapshot>();
@@ -125,7 +127,14 @@ export class LiveState implements vscode.Disposable {
   }
 
   private async fetchBoth(): Promise<void> {
-    const credentials = await this.credentials.get();
+    let credentials;
+    try {
+      credentials = await this.credentials.get();
+    } catch (error) {
+      // Secret storage could not be read: the user must act (unlock the keyring), so say so.
+      this.set({ ...INITIAL, phase: 'rejected', error: asApiError(error) });
+      return;
+    }
     if (!credentials) {
       this.set(INITIAL);
       return;
@@ -148,6 +157,7 @@ export class LiveState implements vscode.Disposable {
         license: license.value,
         rooms: sortRooms(rooms.value.rooms),
         skippedRooms: rooms.value.skipped,
+        duplicateRooms: rooms.value.duplicates,
         updatedAt: this.now(),
         refreshing: false,
       });

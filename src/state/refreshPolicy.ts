@@ -4,9 +4,11 @@
  *  - Focused window: every interval.
  *  - Unfocused window: the status bar may still be on screen, so it is kept roughly fresh at a
  *    slower pace; on focus, data older than one interval is refreshed at once.
- *  - Failing server: exponential backoff from the interval, capped, and never sooner than the
- *    server's Retry-After.
+ *  - Failing server: exponential backoff from the interval, capped at MAX_BACKOFF_MS but never
+ *    sooner than the normal pace, and never sooner than the server's Retry-After (itself capped at
+ *    MAX_RETRY_AFTER_MS where it is read). The result always fits a timer (see MAX_TIMER_MS).
  */
+import { MAX_RETRY_AFTER_MS } from '../api/http';
 
 export interface RefreshDemand {
   readonly signedIn: boolean;
@@ -25,15 +27,19 @@ export interface PolicyInput {
 
 export const UNFOCUSED_SLOWDOWN = 4;
 export const MAX_BACKOFF_MS = 5 * 60_000;
+/** setTimeout fires at once for a delay above 2^31 - 1 ms: no delay may reach it. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Milliseconds until the next refresh, or undefined when polling should pause. */
 export function nextRefreshDelay(input: PolicyInput): number | undefined {
   const { demand } = input;
   if (!demand.signedIn || !(demand.viewVisible || demand.statusBarShown)) return undefined;
   const base = demand.focused ? input.intervalMs : input.intervalMs * UNFOCUSED_SLOWDOWN;
-  if (input.failures === 0) return base;
-  const backoff = Math.min(MAX_BACKOFF_MS, Math.max(base, input.intervalMs * 2 ** (input.failures - 1)));
-  return Math.max(backoff, input.retryAfterMs ?? 0);
+  if (input.failures === 0) return Math.min(MAX_TIMER_MS, base);
+  const backoff = Math.max(base, Math.min(MAX_BACKOFF_MS, input.intervalMs * 2 ** (input.failures - 1)));
+  const asked = input.retryAfterMs ?? 0;
+  const retryAfter = Number.isNaN(asked) ? MAX_RETRY_AFTER_MS : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, asked));
+  return Math.min(MAX_TIMER_MS, Math.max(backoff, retryAfter));
 }
 
 /** On focus or on becoming visible: refresh at once if the data is older than one interval. */

@@ -2,10 +2,14 @@
 import * as vscode from 'vscode';
 
 export const SECTION = 'sconnector';
+export const DEFAULT_API_URL = 'https://api.interwater.biz';
 
 export interface Settings {
+  /**
+   * `application`-scoped (package.json): only the user's own settings can set it, never a folder's
+   * .vscode/settings.json. Even so, a key is only ever sent to the origin it was entered for.
+   */
   readonly apiUrl: string;
-  readonly accessKey: string;
   readonly refreshIntervalMs: number;
   readonly quotaWarningPercent: number;
   readonly statusBarEnabled: boolean;
@@ -20,8 +24,7 @@ function bounded(value: number | undefined, fallback: number, min: number, max: 
 export function readSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return {
-    apiUrl: config.get<string>('apiUrl', 'https://api.interwater.biz'),
-    accessKey: config.get<string>('accessKey', '').trim(),
+    apiUrl: config.get<string>('apiUrl', DEFAULT_API_URL),
     refreshIntervalMs: bounded(config.get<number>('refreshIntervalSeconds'), 30, 5, 3600) * 1000,
     quotaWarningPercent: bounded(config.get<number>('quotaWarningThreshold'), 80, 1, 100),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
@@ -30,14 +33,7 @@ export function readSettings(): Settings {
   };
 }
 
-/** Writes the access key where it is in effect now (workspace or user settings), so the write is seen. */
-export async function writeAccessKey(accessKey: string): Promise<void> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const where = config.inspect<string>('accessKey');
-  const target = where?.workspaceFolderValue !== undefined
-    ? vscode.ConfigurationTarget.WorkspaceFolder
-    : where?.workspaceValue !== undefined
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-  await config.update('accessKey', accessKey, target);
+/** The access key setting of versions before 0.2, read only to carry an old sign-in over. */
+export function legacyAccessKey(): string {
+  return vscode.workspace.getConfiguration(SECTION).get<string>('accessKey', '').trim();
 }

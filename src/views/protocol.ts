@@ -71,6 +71,13 @@ export interface PanelState {
 
 const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
 
+/**
+ * The longest table filter a message may carry. The filter is often a whole room name (the rooms
+ * table sets it on click), and room names are the server's: any bound shorter than a name would make
+ * Export silently do nothing. The page holds its filter to the same bound.
+ */
+export const MAX_FILTER_LENGTH = 65_536;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -96,7 +103,7 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'export': {
       const query = value.query;
       if ((value.format !== 'csv' && value.format !== 'json') || !isRecord(query)) return undefined;
-      if (!isShortString(query.filter) || !SORT_KEYS.includes(query.sort as SortKey) || typeof query.descending !== 'boolean') return undefined;
+      if (!isShortString(query.filter, MAX_FILTER_LENGTH) || !SORT_KEYS.includes(query.sort as SortKey) || typeof query.descending !== 'boolean') return undefined;
       return { type: 'export', format: value.format, query: { filter: query.filter, sort: query.sort as SortKey, descending: query.descending } };
     }
     default:

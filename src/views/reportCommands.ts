@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { describeRange, PresetId, presetRange, PRESETS, rangeProblem, dateProblem, todayIn, addDays } from '../report/dateRange';
 import { DateRange } from '../report/types';
+import { displayName } from './displayName';
 import { TreeNode } from './sessionsTree';
 import { PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
 
@@ -66,7 +67,7 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
   items.push({ label: l10n.t('Custom range…'), description: l10n.t('Enter a start and an end date'), custom: true });
 
   const pick = vscode.window.createQuickPick<RangeItem>();
-  pick.title = room ? l10n.t('Usage for room {0}', room) : l10n.t('S-Connector usage report');
+  pick.title = room ? l10n.t('Usage for room {0}', displayName(room)) : l10n.t('S-Connector usage report');
   pick.placeholder = l10n.t('Choose the days to report on');
   pick.items = items;
   const remembered = last?.preset ? items.find((item) => item.preset === last.preset) : items[0];

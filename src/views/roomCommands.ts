@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { LiveState } from '../state/liveState';
+import { displayName } from './displayName';
 import { TreeNode } from './sessionsTree';
 
 export function registerRoomCommands(state: LiveState): vscode.Disposable {
@@ -11,7 +12,8 @@ export function registerRoomCommands(state: LiveState): vscode.Disposable {
     vscode.commands.registerCommand('sconnector.copyRoomName', async (node?: TreeNode) => {
       if (node?.kind !== 'room') return;
       await vscode.env.clipboard.writeText(node.room.roomName);
-      vscode.window.setStatusBarMessage(l10n.t('Copied room name "{0}"', node.room.roomName), 3000);
+      // The clipboard gets the raw name; the message shows it as the tree does, with no $(icon) syntax.
+      vscode.window.setStatusBarMessage(l10n.t('Copied room name "{0}"', displayName(node.room.roomName).replace(/\$\(/g, '$\u200b(')), 3000);
     }),
   );
 }

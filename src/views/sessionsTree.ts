@@ -19,7 +19,7 @@ export type TreeNode =
   | { readonly kind: 'rooms' }
   | { readonly kind: 'room'; readonly room: Room }
   | { readonly kind: 'participants'; readonly roomName: string; readonly participants: readonly Participant[] }
-  | { readonly kind: 'participant'; readonly roomName: string; readonly index: number; readonly participant: Participant }
+  | { readonly kind: 'participant'; readonly roomName: string; readonly index: number; readonly id: string; readonly participant: Participant }
   | { readonly kind: 'field'; readonly id: string; readonly label: string; readonly value: string; readonly icon: string; readonly tooltip?: string }
   | { readonly kind: 'message'; readonly id: string; readonly label: string; readonly icon: vscode.ThemeIcon; readonly tooltip?: string };
 
@@ -32,8 +32,11 @@ const STATUS_ICONS: Readonly<Record<string, vscode.ThemeIcon>> = {
 };
 const UNKNOWN_STATUS_ICON = new vscode.ThemeIcon('question');
 
-/** Stable ids, so that expansion and selection survive refreshes. Names are encoded: they may contain "/". */
-const roomId = (roomName: string) => `room/${encodeURIComponent(roomName)}`;
+/**
+ * Stable ids, so that expansion and selection survive refreshes. Names are JSON-quoted: they may
+ * contain "/", and unlike encodeURIComponent, JSON.stringify never throws (on a lone surrogate).
+ */
+const roomId = (roomName: string) => `room/${JSON.stringify(roomName)}`;
 
 export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -58,7 +61,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'room':
         return this.roomDetail(node.room);
       case 'participants':
-        return node.participants.map((participant, index) => ({ kind: 'participant', roomName: node.roomName, index, participant }));
+        return participantNodes(node.roomName, node.participants);
       default:
         return [];
     }
@@ -88,7 +91,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           iconPath: new vscode.ThemeIcon('organization'),
         });
       case 'participant':
-        return participantItem(node.roomName, node.index, node.participant);
+        return participantItem(node);
       case 'field':
         return item(node.id, node.label, vscode.TreeItemCollapsibleState.None, {
           description: node.value,
@@ -165,6 +168,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const rooms = snapshot.rooms ?? [];
     const nodes: TreeNode[] = rooms.map((room) => ({ kind: 'room', room }));
     if (rooms.length === 0) nodes.push({ kind: 'message', id: 'rooms/none', label: l10n.t('No live rooms'), icon: new vscode.ThemeIcon('circle-slash') });
+    if (snapshot.duplicateRooms > 0) {
+      nodes.push({
+        kind: 'message',
+        id: 'rooms/duplicates',
+        label: snapshot.duplicateRooms === 1 ? l10n.t('1 duplicate room entry merged') : l10n.t('{0} duplicate room entries merged', snapshot.duplicateRooms),
+        icon: new vscode.ThemeIcon('info'),
+        tooltip: l10n.t('The server listed the same room name more than once. A room is known by its name, so each is shown and counted once.'),
+      });
+    }
     if (snapshot.skippedRooms > 0) {
       nodes.push({
         kind: 'message',
@@ -226,7 +238,22 @@ function roomItem(room: Room): vscode.TreeItem {
   });
 }
 
-function participantItem(roomName: string, index: number, participant: Participant): vscode.TreeItem {
+/**
+ * Participants are people, not addresses: two entries with one connection id may still be two rows
+ * (the server's business), so each keeps its row, and a repeated id gets a suffix to stay unique.
+ */
+function participantNodes(roomName: string, participants: readonly Participant[]): TreeNode[] {
+  const used = new Set<string>();
+  return participants.map((participant, index) => {
+    const base = participant.connectionId ?? `#${index}`;
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}#${n}`;
+    used.add(key);
+    return { kind: 'participant', roomName, index, id: `${roomId(roomName)}/participant/${JSON.stringify(key)}`, participant };
+  });
+}
+
+function participantItem({ index, id, participant }: Extract<TreeNode, { kind: 'participant' }>): vscode.TreeItem {
   const name = displayName(participant.userName || participant.connectionId || l10n.t('Participant {0}', index + 1));
   const tooltip = new vscode.MarkdownString();
   appendPlain(tooltip.appendMarkdown('**'), name).appendMarkdown('**');
@@ -239,7 +266,7 @@ function participantItem(roomName: string, index: number, participant: Participa
   ] as const) {
     if (value) appendPlain(tooltip.appendMarkdown(`\n\n${label}: `), value);
   }
-  return item(`${roomId(roomName)}/participant/${encodeURIComponent(participant.connectionId ?? String(index))}`, name, vscode.TreeItemCollapsibleState.None, {
+  return item(id, name, vscode.TreeItemCollapsibleState.None, {
     description: [participant.role, participant.platform].filter(Boolean).join(' · '),
     iconPath: new vscode.ThemeIcon('person'),
     tooltip,

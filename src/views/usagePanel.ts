@@ -14,6 +14,7 @@ import { isTimeZone, presetRange, rangeProblem, todayIn } from '../report/dateRa
 import { exportFileName, toCsv, toJson } from '../report/exportFile';
 import { selectRows } from '../report/tableView';
 import { DateRange, MeetingTable, TableQuery } from '../report/types';
+import { displayName } from './displayName';
 import { bundleScriptText, escapeHtml, htmlLang, L10N_BUNDLE_ELEMENT_ID } from './pageL10n';
 import { HostMessage, PageMessage, parsePageMessage, parsePanelState, ReportPayload, toWire } from './protocol';
 
@@ -94,7 +95,7 @@ export class UsagePanel implements vscode.Disposable {
     const sequence = ++this.loadSequence;
     this.range = range;
     this.room = room;
-    this.panel.title = room ? l10n.t('S-Connector Usage: {0}', room) : l10n.t('S-Connector Usage');
+    this.panel.title = room ? l10n.t('S-Connector Usage: {0}', displayName(room)) : l10n.t('S-Connector Usage');
     this.post({ type: 'loading', range, ...(room !== undefined && { room }) });
     try {
       const asked = performance.now();
@@ -275,6 +276,9 @@ export function pageHtml(
   const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
   const csp = [
     "default-src 'none'",
+    // Nothing in the page may change where relative URLs point, or submit a form anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,

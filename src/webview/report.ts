@@ -14,7 +14,8 @@ import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
 import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
 import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../views/pageL10n';
-import { fromWire, type HostMessage, type PageMessage, type PanelState, type ReportPayload } from '../views/protocol';
+import { neutralise } from '../shared/serverText';
+import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportPayload } from '../views/protocol';
 import { DayChart } from './dayChart';
 import { append, el, h, replaceChildren } from './dom';
 import { hoursAndMinutes } from './format';
@@ -137,7 +138,7 @@ function showLoading(range: DateRange, room?: string): void {
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
     h('p', {}, room !== undefined
-      ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), room)
+      ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), neutralise(room))
       : l10n.t('Loading usage for {0}…', describeRange(range)))));
 }
 
@@ -163,7 +164,7 @@ function showReport(next: Shown, aggregatesOnly = false): void {
   app.setAttribute('aria-busy', 'false');
   const { aggregates, range, room, table } = next;
   const asked = room !== undefined
-    ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), room)
+    ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), neutralise(room))
     : l10n.t('Asked the server for {0}.', describeRange(range));
   statusLine.textContent = `${asked} `
     + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
@@ -175,7 +176,7 @@ function showReport(next: Shown, aggregatesOnly = false): void {
     replaceChildren(content, h('div', { class: 'state empty' },
       h('h2', {}, l10n.t('No meetings in this range')),
       h('p', {}, room !== undefined
-        ? l10n.t('The server has no meetings for room {0} between {1} and {2}. Choose other days above.', room, range.start, range.end)
+        ? l10n.t('The server has no meetings for room {0} between {1} and {2}. Choose other days above.', neutralise(room), range.start, range.end)
         : l10n.t('The server has no meetings between {0} and {1}. Choose other days above.', range.start, range.end)),
       notes(next)));
     return;
@@ -201,7 +202,7 @@ function notes(payload: Shown): Node {
   if (payload.room !== undefined) {
     const all = el('vscode-button', { id: 'all-rooms', secondary: true }, l10n.t('Show all rooms'));
     all.addEventListener('click', () => vscode.postMessage({ type: 'showAllRooms' }));
-    append(list, h('p', { class: 'note' }, `${l10n.t('Only room "{0}".', payload.room)} `, all));
+    append(list, h('p', { class: 'note' }, `${l10n.t('Only room "{0}".', neutralise(payload.room))} `, all));
   }
   if (payload.totalsDiffer) {
     const sum = payload.table.seconds.reduce((total, seconds) => total + seconds, 0);
@@ -226,7 +227,7 @@ function summary(aggregates: Aggregates, timeZone: string): Node {
     tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString()),
     tile('rooms', l10n.t('Rooms'), s.rooms.toLocaleString()),
     tile('average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds)),
-    tile('longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${s.longest.roomName}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
+    tile('longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
     tile('busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
 }
 
@@ -245,7 +246,7 @@ function topRooms(aggregates: Aggregates): Node {
   for (const room of top) {
     const bar = h('span', { class: 'bar' });
     bar.style.width = `${(room.seconds / max) * 100}%`; // CSSOM, which the page's CSP allows; no style attributes
-    append(list, h('li', {}, h('span', { class: 'name', title: room.roomName, dir: 'auto' }, room.roomName), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
+    append(list, h('li', {}, h('span', { class: 'name', title: neutralise(room.roomName), dir: 'auto' }, neutralise(room.roomName)), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
   }
   return list;
 }
@@ -253,7 +254,7 @@ function topRooms(aggregates: Aggregates): Node {
 function roomsTable(aggregates: Aggregates): Node {
   const body = h('tbody');
   for (const room of aggregates.perRoom) {
-    const filter = h('button', { class: 'link', type: 'button', title: l10n.t('Show only this room in the meetings table'), dir: 'auto' }, room.roomName);
+    const filter = h('button', { class: 'link', type: 'button', title: l10n.t('Show only this room in the meetings table'), dir: 'auto' }, neutralise(room.roomName));
     filter.addEventListener('click', () => setFilter(room.roomName));
     append(body, h('tr', {}, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
   }
@@ -264,7 +265,7 @@ function roomsTable(aggregates: Aggregates): Node {
 
 // ---- The meetings table: sorted, filtered and paged here, from the columns the extension sent. ----
 
-const filterField = el('vscode-textfield', { id: 'filter', placeholder: l10n.t('Filter by room'), 'aria-label': l10n.t('Filter meetings by room') }) as HTMLInputElement;
+const filterField = el('vscode-textfield', { id: 'filter', placeholder: l10n.t('Filter by room'), 'aria-label': l10n.t('Filter meetings by room'), maxlength: String(MAX_FILTER_LENGTH) }) as HTMLInputElement;
 let filterTimer: number | undefined;
 filterField.addEventListener('input', () => {
   window.clearTimeout(filterTimer);
@@ -276,8 +277,9 @@ const pageInfo = h('span', { id: 'page-info', 'aria-live': 'polite' });
 const pager = h('div', { class: 'pager' });
 
 function setFilter(text: string): void {
-  filterField.value = text;
-  query = { ...query, filter: text };
+  const filter = text.slice(0, MAX_FILTER_LENGTH); // what the extension accepts, so Export always works
+  filterField.value = filter;
+  query = { ...query, filter };
   page = 0;
   refreshRows();
 }
@@ -327,10 +329,10 @@ function renderPage(): void {
   const first = page * PAGE_SIZE;
   const slice = rows.slice(first, first + PAGE_SIZE);
   replaceChildren(meetingsBody, ...slice.map((row) => h('tr', {},
-    h('td', { dir: 'auto' }, table.roomNames[table.room[row]!]!),
+    h('td', { dir: 'auto' }, neutralise(table.roomNames[table.room[row]!]!)),
     h('td', {}, formatInstant(table.startedAt[row]!, timeZone)),
     h('td', { class: 'num' }, formatDuration(table.seconds[row]!)))));
-  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', query.filter))));
+  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', neutralise(query.filter)))));
   pageInfo.textContent = rows.length ? pageText(first + 1, first + slice.length, rows.length, query.filter ? report.table.room.length : undefined) : l10n.t('0 meetings');
   const last = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
   const go = (label: string, target: number, disabled: boolean) => {

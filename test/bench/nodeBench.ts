@@ -30,7 +30,7 @@ export async function reportFigures(records: number): Promise<{ figures: Figure[
   try {
     const range = { start: '2000-01-01', end: new Date().toISOString().slice(0, 10) };
     const { client, tokens } = makeStack(emulator.url);
-    const token = await tokens.token();
+    const { token } = await tokens.token();
     const url = `${emulator.url}/v1/static?startTime=${range.start}&endTime=${range.end}`;
     const bare: number[] = [];
     const parsed: number[] = [];

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
+import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
 import { answerInput, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, Workbench } from './workbench';
 
@@ -115,6 +116,22 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.equal(await frame.locator('img').count(), 0, 'no element was made from the name');
     assert.deepEqual(dialogs, [], 'no alert ran');
     await screenshot(page, 'report-range');
+  });
+
+  it('shows a failed load with its reason, and its Retry button brings the report', async () => {
+    const control = new EmulatorControl(workbench.emulator.url);
+    await control.addFault({ type: 'status', status: 503, path: '/v1/static', times: -1 });
+    await frame.locator('#start input').fill('2021-02-20');
+    await frame.locator('#end input').fill('2021-02-25');
+    await frame.locator('#apply').click();
+    const alert = frame.locator('[role="alert"]');
+    await alert.waitFor({ timeout: 30_000 });
+    assert.match(await alert.locator('.message').innerText(), /HTTP 503/);
+    await control.clearFaults();
+    await frame.locator('#retry').click();
+    await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
+    assert.equal(await alert.count(), 0, 'the error is gone');
   });
 
   it('comes back after a window reload with its range', async () => {

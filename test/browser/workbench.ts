@@ -9,7 +9,7 @@ import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
 import { installExtension, startCodeServer, workbenchUrl } from '../harness/codeServer';
 import { provision } from '../harness/provision';
-import { prepareWorkspace, repoRoot } from '../harness/workspace';
+import { prepareUserSettings, prepareWorkspace, repoRoot } from '../harness/workspace';
 
 export const screenshotDir = path.join(repoRoot, '.vscode-test', 'screenshots');
 
@@ -26,7 +26,10 @@ export interface Workbench {
 }
 
 export interface WorkbenchOptions {
+  /** Workspace settings (.vscode/settings.json of the folder it opens). */
   readonly settings?: Record<string, unknown>;
+  /** User settings; `sconnector.apiUrl` (application scope) points at the emulator unless given here. */
+  readonly userSettings?: Record<string, unknown>;
   /** The browser's (the user's) time zone. */
   readonly timezoneId?: string;
   /** Options for the emulator behind the workbench. */
@@ -49,8 +52,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   try {
     const emulator = await startEmulator({ seed: 1, ...options.emulator });
     stops.push(() => emulator.close());
+    prepareUserSettings(path.join(runDir, 'user-data'), { 'sconnector.apiUrl': emulator.url, ...options.userSettings });
     const folder = prepareWorkspace(path.join(runDir, 'workspace'), {
-      'sconnector.apiUrl': emulator.url,
       'workbench.colorTheme': 'Default Dark Modern',
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,

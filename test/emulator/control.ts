@@ -5,9 +5,11 @@
  * plain mocha test and from tests running inside a VS Code extension host (another process).
  * It imports types only, so loading it never loads the server.
  */
-import type { EmulatorConfig, EmulatorData, EmulatorStats, Fault } from './types';
+import type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, SinkReport } from './types';
 
-export type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, FaultType, License, LiveRoom, Participant, UsageRecord } from './types';
+export type {
+  EmulatorConfig, EmulatorData, EmulatorStats, Fault, FaultType, License, LiveRoom, Participant, RedirectStatus, SinkReport, SinkRequest, UsageRecord,
+} from './types';
 
 export class EmulatorControl {
   private readonly baseUrl: string;
@@ -26,7 +28,7 @@ export class EmulatorControl {
     await this.call('DELETE', 'faults');
   }
 
-  /** Back to the initial data and config; faults, stats and any room override cleared. */
+  /** Back to the initial data and config; faults, stats, sink records and any room override cleared. */
   async reset(): Promise<void> {
     await this.call('POST', 'reset');
   }
@@ -45,8 +47,20 @@ export class EmulatorControl {
   }
 
   /** Serves exactly these raw JSON values from v1/sessions (verbatim) until reset. */
-  async setRooms(rooms: unknown[]): Promise<void> {
+  async setRooms(rooms: readonly unknown[]): Promise<void> {
     await this.call('PUT', 'rooms', rooms);
+  }
+
+  /**
+   * The redirect sink's url and what reached it, oldest first: never raw headers or bodies, only
+   * whether a token header or a secret key came along.
+   */
+  async sink(): Promise<SinkReport> {
+    return (await this.call('GET', 'sink')) as SinkReport;
+  }
+
+  async clearSink(): Promise<void> {
+    await this.call('DELETE', 'sink');
   }
 
   /** Advances the live-room simulation by `times` steps now. */

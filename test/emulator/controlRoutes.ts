@@ -48,6 +48,13 @@ const ROUTES: Record<string, Partial<Record<string, Handler>>> = {
   data: {
     GET: (state, ex) => ok(ex, state.data()),
   },
+  sink: {
+    GET: (state, ex) => ok(ex, state.sink.report()),
+    DELETE: (state, ex) => {
+      state.sink.clear();
+      ok(ex);
+    },
+  },
   rooms: {
     PUT: (state, ex, body) => {
       if (!Array.isArray(body)) {

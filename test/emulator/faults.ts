@@ -1,14 +1,14 @@
 /**
  * Fault injection: the misbehaviours a real API and the proxies in front of it show (slow answers,
- * 5xx, gateway pages, rate limits, dropped connections, 200s that are errors, silence), queued by
- * tests through the control API and applied before normal handling.
+ * 5xx, gateway pages, rate limits, redirects to another origin, dropped connections, 200s that are
+ * errors, silence), queued by tests through the control API and applied before normal handling.
  *
  * Matching: a fault applies to a request whose raw path starts with its `path` (every API path when
  * absent; control paths never see faults). It affects `times` matching requests (default 1, -1 =
  * until cleared). Latency faults add up and the request then goes on (to the next fault or the
  * normal answer); the first other matching fault decides the answer, and only that one is used up.
  */
-import type { Fault, FaultType } from './types';
+import type { Fault, FaultType, RedirectStatus } from './types';
 
 export type TerminalFault = Exclude<Fault, { type: 'latency' }>;
 
@@ -23,16 +23,23 @@ interface ActiveFault {
   remaining: number;
 }
 
-const TYPES: readonly FaultType[] = ['latency', 'status', 'retryAfter', 'reset', 'nonJson', 'statusFalse', 'hang'];
+const TYPES: readonly FaultType[] = ['latency', 'status', 'retryAfter', 'redirect', 'reset', 'nonJson', 'statusFalse', 'hang'];
 const ALLOWED_KEYS: Record<FaultType, readonly string[]> = {
   latency: ['ms'],
   status: ['status', 'message'],
-  retryAfter: ['seconds'],
+  retryAfter: ['seconds', 'httpDate'],
+  redirect: ['status', 'location'],
   reset: [],
   nonJson: [],
   statusFalse: ['message'],
   hang: [],
 };
+
+export const REDIRECT_STATUSES: readonly RedirectStatus[] = [301, 302, 303, 307, 308];
+/** Far beyond setTimeout's 2^31-1 ms (~24.8 days), so clients that sleep for Retry-After as asked can be caught. */
+export const MAX_RETRY_AFTER_SECONDS = 4_000_000_000;
+/** What Node refuses in a header value (it throws ERR_INVALID_CHAR): control characters and anything above U+00FF. */
+const UNSENDABLE_IN_HEADER = /[^\t\x20-\x7e\x80-\xff]/;
 
 export class FaultList {
   private faults: ActiveFault[] = [];
@@ -112,7 +119,17 @@ export function parseFault(input: unknown): Fault | string {
       if (!Number.isInteger(raw.status) || !isNumberIn(raw.status, 200, 599)) return 'status needs status: an HTTP status from 200 to 599';
       break;
     case 'retryAfter':
-      if (!Number.isInteger(raw.seconds) || !isNumberIn(raw.seconds, 0, 86_400)) return 'retryAfter needs seconds: an integer from 0 to 86400';
+      if (!Number.isInteger(raw.seconds) || !isNumberIn(raw.seconds, 0, MAX_RETRY_AFTER_SECONDS)) {
+        return `retryAfter needs seconds: an integer from 0 to ${MAX_RETRY_AFTER_SECONDS}`;
+      }
+      if (raw.httpDate !== undefined && typeof raw.httpDate !== 'boolean') return 'httpDate must be true or false';
+      break;
+    case 'redirect':
+      if (!REDIRECT_STATUSES.includes(raw.status as RedirectStatus)) return `redirect needs status: one of ${REDIRECT_STATUSES.join(', ')}`;
+      // Checked here so a bad location is a 400 for the test that queued it, not a 500 for the client under test.
+      if (raw.location !== undefined && (typeof raw.location !== 'string' || UNSENDABLE_IN_HEADER.test(raw.location))) {
+        return 'location must be a string without control characters or characters above U+00FF (percent-encode them)';
+      }
       break;
   }
   return raw as Fault;

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  process.stdout.write(banner(emulator.url, options));
+  process.stdout.write(banner(emulator.url, emulator.sinkUrl, options));
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-function banner(url: string, options: EmulatorOptions): string {
+function banner(url: string, sinkUrl: string, options: EmulatorOptions): string {
   const rooms = (options.rooms ?? 5) + 2;
   const records = (options.records ?? 2000) + 4;
   const tick = options.tickMs ? `rooms change every ${options.tickMs / 1000} s` : 'rooms frozen';
@@ -81,6 +81,9 @@ Control API (test tooling, no auth):
   PUT    ${url}/__emulator/rooms    [raw room objects served verbatim]
   POST   ${url}/__emulator/tick     {"times":1}
   PATCH  ${url}/__emulator/config   {"shape":"rich","roomLimit":3,"secretKey":"..."}
+  GET    ${url}/__emulator/sink     what reached the redirect sink; DELETE to clear
+
+Redirect sink (another origin, where {"type":"redirect","status":307} faults send clients): ${sinkUrl}
 
 Press Ctrl+C to stop.
 `;

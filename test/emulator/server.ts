@@ -2,8 +2,9 @@
  * A local emulator of the S-Connector HTTP API, for development, demos and tests (never shipped).
  *
  * One HTTP server serves both the API (/v1/*, as the document describes it) and the control API
- * (/__emulator/*, see controlRoutes.ts and control.ts). Faults and latency apply before normal
- * handling of every non-control request; stats record each of those with its final status.
+ * (/__emulator/*, see controlRoutes.ts and control.ts). A second one, the redirect sink (sink.ts),
+ * stands for another origin that `redirect` faults send clients to. Faults and latency apply before
+ * normal handling of every non-control request; stats record each of those with its final status.
  * The server logs nothing itself (tokens and keys must never reach a log); `onRequest` lets the CLI
  * print one line per request.
  */
@@ -15,9 +16,10 @@ import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { SAMPLE_ACCESS_KEY, SAMPLE_SECRET_KEY } from './data';
 import { Exchange } from './exchange';
 import { answerWithFault } from './faultResponses';
+import { startSink } from './sink';
 import { EmulatorState } from './state';
 
-export type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, License, LiveRoom, Participant, UsageRecord } from './types';
+export type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, License, LiveRoom, Participant, RedirectStatus, SinkReport, SinkRequest, UsageRecord } from './types';
 
 export interface EmulatorOptions {
   /** Default 0 = ephemeral (tests); main.ts defaults to 5000, the document's local sample port. */
@@ -57,7 +59,9 @@ export interface Emulator {
   /** E.g. 'http://127.0.0.1:5000' (no trailing slash). */
   readonly url: string;
   readonly port: number;
-  /** Stops timers, destroys open sockets, resolves when closed. */
+  /** The redirect sink, another origin on 127.0.0.1, e.g. 'http://127.0.0.1:40123' (no trailing slash). */
+  readonly sinkUrl: string;
+  /** Stops timers, destroys open sockets (of the sink too), resolves when closed. */
   close(): Promise<void>;
 }
 
@@ -91,14 +95,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
     const plan = state.faults.take(ex.path);
     if (plan.fault?.type === 'hang') {
-      return answerWithFault(ex, plan.fault);
+      return answerWithFault(ex, plan.fault, state);
     }
     const delayMs = state.config.latencyMs + plan.delayMs;
     if (delayMs > 0 && !(await sleep(delayMs))) {
       return;
     }
     if (plan.fault) {
-      return answerWithFault(ex, plan.fault);
+      return answerWithFault(ex, plan.fault, state);
     }
     await handleApi(state, ex);
   };
@@ -118,9 +122,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
 
+  const sink = await startSink(state).catch((error: unknown) => {
+    state.dispose();
+    throw error;
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => {
       state.dispose();
+      sink.close();
       reject(error);
     });
     server.listen(resolved.port, resolved.host, () => resolve());
@@ -132,15 +141,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   return {
     url: `http://${hostInUrl}:${port}`,
     port,
+    sinkUrl: state.sink.url,
     close() {
       closing ??= new Promise<void>((resolve) => {
         closed = true;
         state.dispose();
         for (const timer of sleeps) clearTimeout(timer);
         sleeps.clear();
-        server.close(() => resolve());
+        const stopped = [server, sink].map((s) => new Promise<void>((done) => s.close(() => done())));
         // Keep-alive, hanging and delayed requests would otherwise hold close() open.
         server.closeAllConnections();
+        sink.closeAllConnections();
+        void Promise.all(stopped).then(() => resolve());
       });
       return closing;
     },

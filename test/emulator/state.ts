@@ -1,6 +1,7 @@
 /**
  * Everything the emulator knows and can change: config, live rooms, usage records, faults, stats,
- * and the simulation timer. Both the API and the control routes work on one EmulatorState.
+ * the redirect sink's records, and the simulation timer. Both the API and the control routes work on
+ * one EmulatorState.
  *
  * `reset()` rebuilds the data from the same seed and the same anchor (the clock reading taken at
  * start), so a reset emulator serves exactly what it served when it started.
@@ -12,6 +13,7 @@ import { FaultList } from './faults';
 import { LiveRooms } from './liveRooms';
 import { deriveSeed, Random } from './random';
 import { RoomFactory } from './roomFactory';
+import { SinkLog } from './sink';
 import type { EmulatorConfig, EmulatorData, EmulatorStats } from './types';
 import { UsageLog } from './usageLog';
 
@@ -23,6 +25,8 @@ export class EmulatorState {
   roomsOverride: unknown[] | null = null;
   readonly faults = new FaultList();
   stats: EmulatorStats = { auth: 0, requests: [] };
+  /** What reached the redirect sink, and its url (set once it listens). */
+  readonly sink = new SinkLog();
   readonly auth: Auth;
   readonly now: () => number;
   private readonly anchorMs: number;
@@ -37,7 +41,7 @@ export class EmulatorState {
     this.restartTimer();
   }
 
-  /** Back to the initial data and config; faults, stats and any room override cleared. */
+  /** Back to the initial data and config; faults, stats, sink records and any room override cleared. */
   reset(): void {
     this.config = { ...this.options.config };
     this.auth.setSecretKey(this.config.secretKey);
@@ -45,6 +49,7 @@ export class EmulatorState {
     this.roomsOverride = null;
     this.faults.clear();
     this.clearStats();
+    this.sink.clear();
     this.restartTimer();
   }
 

@@ -5,11 +5,17 @@
  * the server into a VS Code extension host that only needs to talk to an emulator over HTTP.
  */
 
+/** The statuses a `redirect` fault may answer with (the ones clients follow). */
+export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
+
 /** A misbehaviour injected into the next matching API request(s). */
 export type Fault =
   | { type: 'latency'; ms: number; path?: string; times?: number }
   | { type: 'status'; status: number; message?: string; path?: string; times?: number }
-  | { type: 'retryAfter'; seconds: number; path?: string; times?: number }
+  /** `seconds` up to 4_000_000_000 (beyond what setTimeout holds); `httpDate: true` sends an IMF-fixdate instead of delta-seconds. */
+  | { type: 'retryAfter'; seconds: number; httpDate?: boolean; path?: string; times?: number }
+  /** `location` defaults to the redirect sink's origin + the same path and query; any header-safe string overrides it. */
+  | { type: 'redirect'; status: RedirectStatus; location?: string; path?: string; times?: number }
   | { type: 'reset'; path?: string; times?: number }
   | { type: 'nonJson'; path?: string; times?: number }
   | { type: 'statusFalse'; message?: string; path?: string; times?: number }
@@ -37,6 +43,31 @@ export interface EmulatorStats {
   auth: number;
   /** Every non-control request, in the order the answers were decided. `path` is the raw path, without the query. 0 = no answer (reset / hang). */
   requests: { method: string; path: string; status: number }[];
+}
+
+/**
+ * One request that reached the redirect sink. Never a raw header value or body (they may hold
+ * secrets): only whether a token or a secret key was in them.
+ */
+export interface SinkRequest {
+  method: string;
+  /** The raw path, without the query. */
+  path: string;
+  /** The origin the request was sent to (the sink's address), e.g. 'http://127.0.0.1:40123'. */
+  origin: string;
+  /** An `s-connector-jwt` header was present. */
+  carriedToken: boolean;
+  /** The body held the currently configured secret key or the document's sample secret key. */
+  carriedSecretKey: boolean;
+  bodyBytes: number;
+}
+
+/** What `GET /__emulator/sink` answers. */
+export interface SinkReport {
+  /** The sink's origin, e.g. 'http://127.0.0.1:40123' (no trailing slash). */
+  url: string;
+  /** Oldest first. */
+  requests: SinkRequest[];
 }
 
 /** The license, as v1/info serves it. */

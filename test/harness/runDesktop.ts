@@ -7,13 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../emulator/server';
-import { prepareWorkspace, repoRoot } from './workspace';
+import { prepareUserSettings, prepareWorkspace, repoRoot } from './workspace';
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ seed: 1 });
   const runDir = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', 'desktop-'));
   try {
-    const folder = prepareWorkspace(path.join(runDir, 'workspace'), { 'sconnector.apiUrl': emulator.url });
+    const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});
+    prepareUserSettings(path.join(runDir, 'user-data'), { 'sconnector.apiUrl': emulator.url });
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),

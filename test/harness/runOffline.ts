@@ -11,7 +11,7 @@ import { launchBrowser } from './browser';
 import { startCodeServer, workbenchUrl } from './codeServer';
 import { withTimeout } from './processes';
 import { provision } from './provision';
-import { prepareWorkspace, repoRoot } from './workspace';
+import { prepareUserSettings, prepareWorkspace, repoRoot } from './workspace';
 import { TEST_OUTPUT_MARKER } from '../integration/marker';
 
 const OUR_EXTENSION = /s-connector|sconnector/i;
@@ -43,7 +43,8 @@ async function main(): Promise<number> {
   try {
     const emulator = await startEmulator({ seed: 1 });
     cleanups.push(() => emulator.close());
-    const folder = prepareWorkspace(path.join(runDir, 'workspace'), { 'sconnector.apiUrl': emulator.url });
+    const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});
+    prepareUserSettings(path.join(runDir, 'user-data'), { 'sconnector.apiUrl': emulator.url });
     const server = await startCodeServer(toolchain, { runDir, env: { SCONNECTOR_TEST_EMULATOR_URL: emulator.url, SCONNECTOR_TEST_RUN_DIR: runDir } });
     cleanups.push(() => server.stop());
     const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'));

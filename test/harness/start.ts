@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, startEmulator } from '../emulator/server';
 import { startCodeServer, workbenchUrl } from './codeServer';
 import { provision } from './provision';
-import { prepareWorkspace, repoRoot } from './workspace';
+import { prepareUserSettings, prepareWorkspace, repoRoot } from './workspace';
 
 const real = process.argv.includes('--real');
 const EMULATOR_PORT = 5000;
@@ -30,10 +30,12 @@ async function main(): Promise<void> {
   if (!real) {
     const emulator = await startEmulator({ port: EMULATOR_PORT, tickMs: 5_000 }).catch(() => startEmulator({ port: 0, tickMs: 5_000 }));
     stops.push(() => emulator.close());
-    settings = { 'sconnector.apiUrl': emulator.url, 'sconnector.accessKey': DEMO_ACCESS_KEY };
+    settings = { 'sconnector.apiUrl': emulator.url };
     console.log(`S-Connector emulator: ${emulator.url} (rooms change every 5 s)`);
   }
-  const folder = prepareWorkspace(path.join(runDir, 'workspace'), settings);
+  const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});
+  // The API URL is a user setting (application scope); --real leaves the user's own choice alone.
+  if (!real) prepareUserSettings(path.join(runDir, 'user-data'), settings);
   const server = await startCodeServer(toolchain, { runDir, port: VSCODE_PORT });
   stops.push(() => server.stop());
   const url = workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot });

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 's-connector.s-connector-vscode';
+import { EXTENSION_ID } from './helpers';
 
 describe('Extension in a real VS Code extension host', () => {
   it('runs inside the extension host of a real VS Code', () => {
@@ -11,18 +10,22 @@ describe('Extension in a real VS Code extension host', () => {
     console.log(`      (VS Code ${vscode.version}, app host "${vscode.env.appHost}", Node ${process.version})`);
   });
 
-  it('is not active before one of its contributions is used', () => {
+  // This file runs first (files run in name order), before any test has used a contribution.
+  it('is not active before one of its contributions is used, and never activates on *', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    assert.equal(extension.isActive, false, 'nothing has activated it yet');
     const events = (extension.packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
-    assert.ok(!events.includes('*'), 'never activates on *');
+    assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), 'no eager activation');
   });
 
-  it('activates on its command and registers it', async () => {
+  it('activates on its command and registers every command it contributes', async () => {
     await vscode.commands.executeCommand('sconnector.showLog');
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     assert.equal(extension.isActive, true);
-    const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('sconnector.showLog'));
+    const contributed = ((extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands).map((c) => c.command);
+    assert.ok(contributed.length >= 7, `${contributed.length} commands contributed`);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((command) => !registered.has(command)), [], 'every contributed command is registered');
   });
 });

@@ -27,9 +27,11 @@ export function emulator(): EmulatorControl {
 }
 
 export async function extensionApi(): Promise<ExtensionApi> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ExtensionApi | undefined>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return extension.activate();
+  const api = await extension.activate();
+  if (!api) throw new Error(`${EXTENSION_ID} exported nothing: it hands its API only to tests run in ExtensionMode.Test`);
+  return api;
 }
 
 /** Waits until the model's snapshot satisfies `predicate` (it changes asynchronously). */
@@ -52,7 +54,24 @@ export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
 
+/** The extension's effective API URL: the emulator's, from the user settings the launcher wrote. */
+export function apiUrlSetting(): string {
+  return vscode.workspace.getConfiguration('sconnector').get<string>('apiUrl', '');
+}
+
+/** Sets the API URL where it takes effect (user settings: it is application-scoped), or resets it to the emulator. */
+export async function setApiUrl(url: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('sconnector').update('apiUrl', url ?? emulatorUrl(), vscode.ConfigurationTarget.Global);
+}
+
 export async function signInToEmulator(api: ExtensionApi): Promise<LiveSnapshot> {
-  await api.account.signIn(demoCredentials);
+  await api.account.signIn({ ...demoCredentials, apiUrl: emulatorUrl() });
   return waitForState(api, (s) => s.phase === 'ready' && !s.refreshing, 'the first data after sign-in');
+}
+
+/** Signs in unless already signed in with data shown: for tests that must not depend on an earlier one. */
+export async function ensureSignedIn(api: ExtensionApi): Promise<LiveSnapshot> {
+  const snapshot = api.state.snapshot;
+  if (snapshot.phase === 'ready' && !snapshot.error && (await api.credentials.status()).kind === 'ready') return snapshot;
+  return signInToEmulator(api);
 }

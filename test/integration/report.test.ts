@@ -99,15 +99,12 @@ describe('Usage report against the emulator', function () {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('shows the error in the panel when the server fails, and a retry recovers', async () => {
+  it('shows the error in the panel when the server fails (the browser test presses its Retry)', async () => {
     await control.addFault({ type: 'status', status: 503, path: '/v1/static', times: -1 });
     await vscode.commands.executeCommand('sconnector.openUsageReport', { start: '2021-02-21', end: '2021-02-22' });
     const error = await waitForMessage(api, (m) => m.type === 'error', 'the error state');
     assert.match((error as Extract<HostMessage, { type: 'error' }>).message, /HTTP 503/);
     await control.clearFaults();
-    await api.usagePanel()!.load({ start: '2021-02-21', end: '2021-02-22' }, undefined);
-    const report = await waitForMessage(api, (m) => m.type === 'report', 'the report after retry');
-    assert.equal((report as Extract<HostMessage, { type: 'report' }>).report.aggregates.summary.meetings, 4);
   });
 
   it('shows the page under a strict Content-Security-Policy with a fresh nonce, and no key in it', async () => {
@@ -121,14 +118,20 @@ describe('Usage report against the emulator', function () {
     const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
     assert.equal(html.match(new RegExp(`nonce="${nonce.replace(/[+/=]/g, '\\$&')}"`, 'g'))?.length, 1, 'only the page script carries the nonce');
     assert.deepEqual(panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').slice(-2).join('/')), ['dist/webview']);
-    assert.ok(!html.includes(demoCredentials.secretKey), 'no secret key in the page');
+    // What crosses to the page is the HTML and the messages: neither may carry a key or a token.
+    const { token } = await api.tokens.token();
+    const sent = html + JSON.stringify(api.usagePanel()!.lastMessage);
+    assert.ok(sent.includes('gsdagd'), 'the report reached the page');
+    assert.ok(!sent.includes(demoCredentials.secretKey) && !sent.includes(token), 'no key or token in what the page gets');
+    assert.match(csp, /base-uri 'none'/);
+    assert.match(csp, /form-action 'none'/);
     api.usagePanel()!.dispose();
     await openReport(api, SAMPLE);
     assert.ok(!api.usagePanel()!.panel.webview.html.includes(nonce), 'a new page gets a new nonce');
   });
 
   it('keeps no key or token in global state', async () => {
-    const token = await api.tokens.token();
+    const { token } = await api.tokens.token();
     const stored = JSON.stringify(api.globalState.keys().map((key) => [key, api.globalState.get(key)]));
     assert.ok(!stored.includes(demoCredentials.secretKey) && !stored.includes(token));
   });

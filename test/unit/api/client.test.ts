@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { EmulatorControl } from '../../emulator/control';
 import { DEMO_SECRET_KEY, Emulator, startEmulator } from '../../emulator/server';
-import { failure, makeStack } from './fixture';
+import { SConnectorClient } from '../../../src/api/client';
+import { DEFAULT_HTTP_SETTINGS, HttpTransport } from '../../../src/api/http';
+import { TokenSource } from '../../../src/api/tokens';
+import { demoCredentials, failure, makeStack } from './fixture';
 
 const HOSTILE_NAMES = ['샘플 회의실', '🎥 standup', '<img src=x onerror=alert(1)>'];
 
@@ -114,7 +117,7 @@ describe('api/client against the emulator', () => {
 
     it('sends the token in the s-connector-jwt header and asks for the configured lifetime', async () => {
       const { client, tokens } = makeStack(emulator.url, { lifetimeMinutes: 5 });
-      const token = await tokens.token();
+      const { token } = await tokens.token();
       const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
       assert.equal(claims.exp - claims.iat, 5 * 60);
       await client.license(); // the emulator answers 401 without that header
@@ -124,13 +127,13 @@ describe('api/client against the emulator', () => {
     it('renews in the background late in the token life, and waits for a new one at the very end', async () => {
       let now = 1_000_000;
       const { tokens } = makeStack(emulator.url, { lifetimeMinutes: 60, now: () => now });
-      const first = await tokens.token();
+      const first = (await tokens.token()).token;
       now += 40 * 60_000;
       // Tokens are compared, never printed: a failing assertion must not put one in the test output.
-      assert.ok((await tokens.token()) === first, 'reused at 40 of 60 minutes');
+      assert.ok((await tokens.token()).token === first, 'reused at 40 of 60 minutes');
       assert.equal((await control.stats()).auth, 1);
       now += 6 * 60_000; // 46 minutes: past 75 % of the lifetime
-      assert.ok((await tokens.token()) === first, 'still handed out while the new one is fetched');
+      assert.ok((await tokens.token()).token === first, 'still handed out while the new one is fetched');
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.equal((await control.stats()).auth, 2, 'renewed ahead of expiry');
       now += 60 * 60_000; // far past both tokens' ends
@@ -288,7 +291,7 @@ describe('api/client against the emulator', () => {
       await control.addFault({ type: 'status', status: 502, path: '/v1/sessions' });
       const { client, records, tokens } = makeStack(emulator.url);
       await client.rooms();
-      const token = await tokens.token();
+      const { token } = await tokens.token();
       assert.deepEqual(records.map((r) => `${r.method} ${r.path} ${r.status} #${r.attempt}`), [
         'POST /v1/auth 200 #1',
         'GET /v1/sessions 502 #1',
@@ -297,6 +300,77 @@ describe('api/client against the emulator', () => {
       assert.ok(records.every((r) => r.durationMs >= 0));
       const logged = JSON.stringify(records);
       assert.ok(!logged.includes(DEMO_SECRET_KEY) && !logged.includes(token));
+    });
+  });
+
+  describe('credentials never leave their origin or reach a message', () => {
+    it('scrubs the token from a server message that echoes it', async () => {
+      const { client, tokens, records } = makeStack(emulator.url);
+      const { token } = await tokens.token();
+      await control.addFault({ type: 'status', status: 400, message: `bad token ${token} given`, path: '/v1/sessions', times: -1 });
+      const error = await failure(client.rooms());
+      assert.ok(error instanceof ApiError && error.kind === 'httpStatus', error.message);
+      assert.ok(error.message.includes('bad token ••• given'), 'the message is repeated, the token replaced');
+      assert.equal(error.message.includes(token), false, 'no token in the message');
+      assert.equal(JSON.stringify(records).includes(token), false, 'no token in the log records');
+    });
+
+    it('scrubs the secret key from a sign-in refusal that echoes it', async () => {
+      await control.addFault({ type: 'statusFalse', message: `no such key ${DEMO_SECRET_KEY}`, path: '/v1/auth' });
+      const error = await failure(makeStack(emulator.url).client.license());
+      assert.ok(error instanceof ApiError && error.kind === 'wrongKeys', error.message);
+      assert.ok(error.message.includes('no such key •••'), 'the message is repeated, the key replaced');
+      assert.equal(error.message.includes(DEMO_SECRET_KEY), false, 'no secret key in the message');
+    });
+
+    it('binds each token to the API URL that issued it: another URL means a sign-in there, never the old token', async () => {
+      const other = await startEmulator({ seed: 7 });
+      try {
+        let apiUrl = emulator.url;
+        const http = new HttpTransport(() => ({ ...DEFAULT_HTTP_SETTINGS, timeoutMs: 3_000 }));
+        const tokens = new TokenSource(http, async () => ({ ...demoCredentials, apiUrl }), { lifetimeMinutes: () => 60 });
+        const client = new SConnectorClient(http, tokens);
+        await client.license();
+        const first = await tokens.token();
+        assert.equal(first.baseUrl, emulator.url);
+        apiUrl = other.url; // as if the setting changed between two polls
+        await client.license();
+        const second = await tokens.token();
+        assert.equal(second.baseUrl, other.url);
+        assert.notEqual(second.token, first.token);
+        const seen = (await new EmulatorControl(other.url).stats()).requests.map((request) => `${request.path} ${request.status}`);
+        assert.deepEqual(seen, ['/v1/auth 200', '/v1/info 200'], 'the other server saw a sign-in of its own, never the first token');
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('refuses a room name with a lone surrogate before asking, and names it readably', async () => {
+      const error = await failure(makeStack(emulator.url).client.room('lone\ud800name'));
+      assert.ok(error instanceof ApiError && error.kind === 'invalidInput', error.message);
+      assert.ok(error.message.includes('lone\ufffdname'), error.message);
+      assert.equal((await control.stats()).requests.length, 0, 'nothing was asked');
+    });
+
+    for (const name of ['.', '..', '']) {
+      it(`refuses the room name ${JSON.stringify(name)}, which a URL would fold away, before asking`, async () => {
+        const error = await failure(makeStack(emulator.url).client.room(name));
+        assert.ok(error instanceof ApiError && error.kind === 'invalidInput', error.message);
+        assert.equal((await control.stats()).requests.length, 0, 'nothing was asked');
+      });
+    }
+
+    it('counts a room listed twice under one name once, keeping the first entry', async () => {
+      await control.setRooms([
+        { roomName: 'twin', status: 'ON_GOING', user: 3 },
+        { roomName: 'solo', status: 'WAIT', user: 1 },
+        { roomName: 'twin', status: 'WAIT', user: 1 },
+        { status: 'WAIT', user: 1 },
+      ]);
+      const list = await makeStack(emulator.url).client.rooms();
+      assert.deepEqual(list.rooms.map((room) => `${room.roomName}:${room.userCount}`), ['twin:3', 'solo:1']);
+      assert.equal(list.duplicates, 1);
+      assert.equal(list.skipped, 1);
     });
   });
 });

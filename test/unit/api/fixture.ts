@@ -1,7 +1,7 @@
 /** Builds the real API stack (transport, token source, client) against an emulator over real sockets. */
 import { SConnectorClient } from '../../../src/api/client';
 import { DEFAULT_HTTP_SETTINGS, HttpSettings, HttpTransport, RequestRecord } from '../../../src/api/http';
-import { Credentials, TokenSource } from '../../../src/api/tokens';
+import { BoundCredentials, Credentials, TokenSource } from '../../../src/api/tokens';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../../emulator/server';
 
 export const demoCredentials: Credentials = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY };
@@ -15,7 +15,8 @@ export interface Stack {
 }
 
 export interface StackOptions {
-  readonly credentials?: Credentials | undefined;
+  /** Bound to the stack's base URL unless they name their own `apiUrl`. */
+  readonly credentials?: Credentials | BoundCredentials | undefined;
   readonly http?: Partial<HttpSettings>;
   readonly lifetimeMinutes?: number;
   readonly now?: () => number;
@@ -23,9 +24,10 @@ export interface StackOptions {
 
 export function makeStack(baseUrl: string, options: StackOptions = {}): Stack {
   const records: RequestRecord[] = [];
-  const settings: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, retryBaseDelayMs: 20, timeoutMs: 3_000, ...options.http, baseUrl };
+  const settings: HttpSettings = { ...DEFAULT_HTTP_SETTINGS, retryBaseDelayMs: 20, timeoutMs: 3_000, ...options.http };
   const http = new HttpTransport(() => settings, (record) => records.push(record));
-  const credentials = 'credentials' in options ? options.credentials : demoCredentials;
+  const given = 'credentials' in options ? options.credentials : demoCredentials;
+  const credentials: BoundCredentials | undefined = given && { apiUrl: baseUrl, ...given };
   const tokens = new TokenSource(http, async () => credentials, {
     lifetimeMinutes: () => options.lifetimeMinutes ?? 60,
     ...(options.now && { now: options.now }),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { cleanServerText } from '../../../src/api/errors';
-import { backoffDelay, endpointUrl, parseRetryAfter, redact } from '../../../src/api/http';
+import { backoffDelay, endpointUrl, MAX_RETRY_AFTER_MS, parseRetryAfter, redact } from '../../../src/api/http';
 import { ApiError } from '../../../src/api/errors';
 
 describe('api/http helpers', () => {
@@ -23,9 +23,24 @@ describe('api/http helpers', () => {
 
   it('reads Retry-After as seconds or as an HTTP date', () => {
     assert.equal(parseRetryAfter('3'), 3000);
+    assert.equal(parseRetryAfter(' 0 '), 0);
     assert.equal(parseRetryAfter(new Date(10_000).toUTCString(), 4_000), 6_000);
+    assert.equal(parseRetryAfter('Thu, 01 Jan 1970 00:00:01 GMT', 5_000), 0, 'a date in the past means now');
     assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter('-5'), undefined);
+    assert.equal(parseRetryAfter(''), undefined);
     assert.equal(parseRetryAfter(null), undefined);
+  });
+
+  it('caps Retry-After, in both forms, so no timer overflows into a request storm', () => {
+    assert.equal(MAX_RETRY_AFTER_MS, 60 * 60_000);
+    assert.equal(parseRetryAfter(String(MAX_RETRY_AFTER_MS / 1000)), MAX_RETRY_AFTER_MS);
+    assert.equal(parseRetryAfter(String(MAX_RETRY_AFTER_MS / 1000 + 1)), MAX_RETRY_AFTER_MS);
+    assert.equal(parseRetryAfter('3000000'), MAX_RETRY_AFTER_MS);
+    assert.equal(parseRetryAfter('9'.repeat(400)), MAX_RETRY_AFTER_MS, 'even digits beyond any number');
+    const now = Date.UTC(2026, 10, 28);
+    assert.equal(parseRetryAfter(new Date(now + 21 * 86_400_000).toUTCString(), now), MAX_RETRY_AFTER_MS, 'a date weeks ahead');
+    assert.equal(parseRetryAfter(new Date(now + 90_000).toUTCString(), now), 90_000, 'a near date is kept');
   });
 
   it('backs off exponentially with jitter between half and all of the ceiling', () => {
@@ -38,5 +53,19 @@ describe('api/http helpers', () => {
     assert.equal(redact('bad key abcdef123 given', ['abcdef123']), 'bad key ••• given');
     assert.equal(cleanServerText('line\none\u0007\tend'), 'line one end');
     assert.equal(cleanServerText('x'.repeat(500)).length, 200);
+  });
+
+  it('redacts every occurrence of every credential, but not text too short to be one', () => {
+    assert.equal(redact('k1 k1 k2', ['k1k1', 'xx']), 'k1 k1 k2');
+    assert.equal(redact('aaaa-bbbb-aaaa', ['aaaa', 'bbbb']), '•••-•••-•••');
+    assert.equal(redact('abc', ['abc']), 'abc', 'three characters are no credential, and would blank ordinary words');
+  });
+
+  it('makes server messages inert: no link, no command, no bidi override, no lone surrogate', () => {
+    assert.equal(cleanServerText('[Fix it](command:workbench.action.openSettings)'), '[Fix it] (command:workbench.action.openSettings)');
+    assert.equal(cleanServerText('\u202Eevil'), '\ufffdevil');
+    assert.equal(cleanServerText('a\ud800b'), 'a\ufffdb');
+    const long = cleanServerText(`${'x'.repeat(198)}🎥🎥🎥`);
+    assert.equal(long, `${'x'.repeat(198)}🎥…`, 'shortened without cutting an emoji in two');
   });
 });

@@ -12,4 +12,33 @@ describe('api/tokens readJwtTimes', () => {
     assert.deepEqual(readJwtTimes('a.!!!.c'), {});
     assert.deepEqual(readJwtTimes(`a.${Buffer.from('{"exp":"soon"}').toString('base64url')}.c`), {});
   });
+
+  const token = (claims: unknown) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
+
+  it('reads each claim on its own, and leaves out the one that is missing', () => {
+    assert.deepEqual(readJwtTimes(token({ iat: 10 })), { issuedAt: 10_000 });
+    assert.deepEqual(readJwtTimes(token({ exp: 20 })), { expiresAt: 20_000 });
+    assert.deepEqual(readJwtTimes(token({ iat: 1.5, exp: 0 })), { issuedAt: 1_500, expiresAt: 0 });
+    assert.deepEqual(readJwtTimes(token({})), {});
+  });
+
+  it('ignores claims that are not finite numbers', () => {
+    assert.deepEqual(readJwtTimes(token({ iat: '10', exp: null })), {});
+    assert.deepEqual(readJwtTimes(token({ iat: true, exp: [20] })), {});
+    // JSON has no Infinity, but 1e400 reads as one.
+    assert.deepEqual(readJwtTimes(`h.${Buffer.from('{"iat":1e400,"exp":-1e400}').toString('base64url')}.s`), {});
+  });
+
+  it('reads a payload that is not an object as no claims', () => {
+    assert.deepEqual(readJwtTimes(token(null)), {});
+    assert.deepEqual(readJwtTimes(token(42)), {});
+    assert.deepEqual(readJwtTimes(token([1, 2])), {});
+  });
+
+  it('reads the second part only, and needs no signature', () => {
+    assert.deepEqual(readJwtTimes(`${token({ iat: 1 }).split('.').slice(0, 2).join('.')}`), { issuedAt: 1_000 });
+    assert.deepEqual(readJwtTimes(`${token({ iat: 1 })}.${Buffer.from('{"iat":2}').toString('base64url')}`), { issuedAt: 1_000 });
+    assert.deepEqual(readJwtTimes('a..c'), {});
+    assert.deepEqual(readJwtTimes(''), {});
+  });
 });

@@ -73,6 +73,7 @@ describe('emulator CLI', () => {
     assert.match(result.stdout, /access key: foziz2mdywm/);
     assert.ok(result.stdout.includes(`secret key: ${DEMO_SECRET_KEY}`));
     assert.match(result.stdout, /\/__emulator\/faults/);
+    assert.match(result.stdout, /Redirect sink .*: http:\/\/127\.0\.0\.1:\d+\n/);
     assert.match(result.stdout, /GET \/v1\/info 401 \d+ ms/);
     assert.match(result.stdout, /SIGTERM: stopping/);
   });

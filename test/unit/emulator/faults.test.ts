@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { FaultList, parseFault } from '../../emulator/faults';
-import { call, signIn, useSignedInEmulator, type Running } from './helpers';
+import { call, signIn, useSignedInEmulator, TEST_NOW, type Running } from './helpers';
+
+/** Markdown and command links a careless client would render (and let a click run a command). */
+const LINK_MESSAGES = [
+  '[Click here](command:workbench.action.openSettings)',
+  '[x](https://example.invalid)',
+  'Session expired. [Sign in again](command:s-connector.signIn?%5B%22x%22%5D) or see <https://example.invalid/help> **now**',
+];
 
 /** A request with node:http, to see exactly how the connection ends. */
 function rawGet(url: string, path: string, token: string): Promise<{ status: number } | { error: NodeJS.ErrnoException }> {
@@ -53,6 +60,27 @@ describe('emulator faults', () => {
     assert.equal(answer.json.status, false);
   });
 
+  it('retryAfter: delta-seconds far beyond what setTimeout can hold', async () => {
+    for (const seconds of [3_000_000, 4_000_000_000]) {
+      await run.control.addFault({ type: 'retryAfter', seconds, httpDate: false });
+      const answer = await get('/v1/sessions');
+      assert.equal(answer.status, 429);
+      assert.equal(answer.headers.get('retry-after'), String(seconds));
+    }
+  });
+
+  it('retryAfter httpDate: an IMF-fixdate that many seconds after the emulator clock', async () => {
+    await run.control.addFault({ type: 'retryAfter', seconds: 7, httpDate: true });
+    const answer = await get('/v1/info');
+    assert.equal(answer.status, 429);
+    // TEST_NOW is 2024-06-01T12:00:00Z, a Saturday.
+    assert.equal(answer.headers.get('retry-after'), 'Sat, 01 Jun 2024 12:00:07 GMT');
+    await run.control.addFault({ type: 'retryAfter', seconds: 3_000_000, httpDate: true });
+    const far = (await get('/v1/info')).headers.get('retry-after') ?? '';
+    assert.match(far, /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    assert.equal(Date.parse(far), TEST_NOW + 3_000_000_000);
+  });
+
   it('nonJson: a 200 HTML page', async () => {
     await run.control.addFault({ type: 'nonJson' });
     const answer = await get('/v1/info');
@@ -66,6 +94,26 @@ describe('emulator faults', () => {
     const answer = await get('/v1/sessions');
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.json, { status: false, message: 'license expired' });
+  });
+
+  it('statusFalse and status: Markdown and command-link messages arrive verbatim', async () => {
+    for (const message of LINK_MESSAGES) {
+      const faults = [
+        { type: 'statusFalse', message },
+        { type: 'status', status: 400, message },
+        { type: 'status', status: 500, message },
+        // With a message, even a 502/503 is the API's JSON error rather than a gateway page.
+        { type: 'status', status: 503, message },
+      ] as const;
+      for (const fault of faults) {
+        await run.control.addFault(fault);
+        const answer = await get('/v1/sessions');
+        assert.equal(answer.status, fault.type === 'statusFalse' ? 200 : fault.status, JSON.stringify(fault));
+        assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+        assert.deepEqual(answer.json, { status: false, message }, JSON.stringify(fault));
+        assert.ok(answer.text.includes(JSON.stringify(message)), 'the exact JSON string, nothing escaped or stripped');
+      }
+    }
   });
 
   it('reset: the connection drops without an answer', async () => {
@@ -138,6 +186,17 @@ describe('emulator faults', () => {
       { type: 'reset', times: 0 },
       { type: 'reset', path: 'v1/info' },
       { type: 'nonJson', status: 500 },
+      { type: 'retryAfter', seconds: 4_000_000_001 },
+      { type: 'retryAfter', seconds: -1 },
+      { type: 'retryAfter', seconds: 1, httpDate: 'yes' },
+      { type: 'redirect' },
+      { type: 'redirect', status: 300 },
+      { type: 'redirect', status: 304 },
+      { type: 'redirect', status: '302' },
+      { type: 'redirect', status: 302, location: 5 },
+      { type: 'redirect', status: 302, location: 'https://example.invalid/\r\nSet-Cookie: a=1' },
+      { type: 'redirect', status: 302, location: 'https://例.invalid/' },
+      { type: 'redirect', status: 302, message: 'moved' },
       [],
     ];
     for (const fault of bad) {
@@ -159,5 +218,9 @@ describe('emulator faults', () => {
     assert.deepEqual(list.take('/v1/sessions'), { delayMs: 0 });
     assert.equal(list.size, 0);
     assert.equal(typeof parseFault({ type: 'hang', times: -1, path: '/v1' }), 'object');
+    for (const status of [301, 302, 303, 307, 308]) {
+      assert.equal(typeof parseFault({ type: 'redirect', status, location: '' }), 'object', String(status));
+    }
+    assert.equal(typeof parseFault({ type: 'retryAfter', seconds: 4_000_000_000, httpDate: true }), 'object');
   });
 });

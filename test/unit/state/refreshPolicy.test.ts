@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isDue, MAX_BACKOFF_MS, nextRefreshDelay, RefreshDemand, UNFOCUSED_SLOWDOWN } from '../../../src/state/refreshPolicy';
+import { MAX_RETRY_AFTER_MS } from '../../../src/api/http';
+import { isDue, MAX_BACKOFF_MS, MAX_TIMER_MS, nextRefreshDelay, RefreshDemand, UNFOCUSED_SLOWDOWN } from '../../../src/state/refreshPolicy';
 
 const demand = (overrides: Partial<RefreshDemand> = {}): RefreshDemand => ({ signedIn: true, focused: true, viewVisible: true, statusBarShown: true, ...overrides });
 const interval = 30_000;
@@ -24,6 +25,21 @@ describe('state/refreshPolicy', () => {
     const delays = [1, 2, 3, 4, 10].map((failures) => nextRefreshDelay({ intervalMs: interval, demand: demand(), failures }));
     assert.deepEqual(delays, [interval, interval * 2, interval * 4, interval * 8, MAX_BACKOFF_MS]);
     assert.equal(nextRefreshDelay({ intervalMs: interval, demand: demand(), failures: 1, retryAfterMs: 90_000 }), 90_000);
+  });
+
+  it('never backs off to a shorter wait than the normal pace (a 60-minute interval stays 60 minutes)', () => {
+    const hour = 60 * 60_000;
+    for (const failures of [1, 2, 5]) assert.equal(nextRefreshDelay({ intervalMs: hour, demand: demand(), failures }), hour, `${failures} failures`);
+    assert.equal(nextRefreshDelay({ intervalMs: hour, demand: demand({ focused: false }), failures: 3 }), hour * UNFOCUSED_SLOWDOWN);
+  });
+
+  it('caps a huge Retry-After, and never asks for a timer longer than setTimeout can hold', () => {
+    const delay = nextRefreshDelay({ intervalMs: interval, demand: demand(), failures: 1, retryAfterMs: 3_000_000_000 })!;
+    assert.equal(delay, MAX_RETRY_AFTER_MS);
+    assert.ok(delay <= MAX_TIMER_MS);
+    assert.equal(nextRefreshDelay({ intervalMs: interval, demand: demand(), failures: 1, retryAfterMs: Number.NaN }), MAX_RETRY_AFTER_MS);
+    assert.equal(nextRefreshDelay({ intervalMs: interval, demand: demand(), failures: 1, retryAfterMs: -5 }), interval, 'a negative wait is no wait');
+    assert.equal(nextRefreshDelay({ intervalMs: 2 ** 40, demand: demand(), failures: 0 }), MAX_TIMER_MS);
   });
 
   it('catches up on focus only when the data is older than one interval', () => {

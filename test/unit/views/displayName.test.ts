@@ -22,4 +22,16 @@ describe('views/displayName', () => {
     assert.equal(displayName('غرفة الاجتماعات'), '\u2068غرفة الاجتماعات\u2069');
     assert.equal(displayName('חדר ישיבות'), '\u2068חדר ישיבות\u2069');
   });
+
+  it('neutralises bidi overrides, so "\\u202Eexe.txt" cannot reverse its row', () => {
+    assert.equal(displayName('\u202Eexe.txt'), '\ufffdexe.txt');
+    assert.equal(displayName('a\u2066b\u2069c\u200ed\u200fe\u061cf'), 'a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf');
+  });
+
+  it('neutralises lone surrogates, and never cuts an emoji in two when shortening', () => {
+    assert.equal(displayName('lone\ud800surrogate'), 'lone\ufffdsurrogate');
+    const shown = displayName(`${'x'.repeat(MAX_LABEL - 2)}🎥🎥🎥`);
+    assert.equal(shown, `${'x'.repeat(MAX_LABEL - 2)}🎥…`);
+    assert.doesNotThrow(() => encodeURIComponent(shown));
+  });
 });
