@@ -11,7 +11,6 @@ const MUTATE = [
   'src/api/**/*.ts',
   'src/report/**/*.ts',
   'src/shared/**/*.ts',
-  'src/state/apiUrlSafety.ts',
   'src/state/quota.ts',
   'src/state/refreshPolicy.ts',
   'src/state/roomOrder.ts',
