@@ -20,6 +20,13 @@ describe('api/apiUrl', () => {
       }
     });
 
+    it('reads the URL as it will be used: surrounding white space, a no-break space too, is trimmed first', () => {
+      // parseApiUrl trims and would use this URL, so the clear-text check must see it the same way.
+      assert.equal(sendsKeysInClear('http://192.0.2.1\u00a0'), true);
+      assert.equal(sendsKeysInClear('  http://api.interwater.biz '), true);
+      assert.match(apiUrlProblem('   ') ?? '', /No S-Connector API URL is set/);
+    });
+
     it('leaves what is not a URL to the URL check', () => {
       assert.equal(sendsKeysInClear('not a url'), false);
       assert.equal(sendsKeysInClear(''), false);

@@ -183,6 +183,13 @@ describe('api/tokens TokenSource', () => {
       assert.ok(error instanceof ApiError && error.kind === 'unreachable', error.message);
     });
 
+    it('takes only an HTTP 400, 401 or 403 or a refusal for wrong keys, not another failure that carries such a status', async () => {
+      const odd = new ApiError('unexpectedResponse', 'odd', { status: 401 });
+      const http = { send: () => Promise.reject(odd) } as unknown as HttpTransport;
+      const tokens = new TokenSource(http, async () => ({ apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }), { lifetimeMinutes: () => 60 });
+      assert.equal(await failure(tokens.token()), odd);
+    });
+
     it('passes on a failure that is not an ApiError as it is', async () => {
       const boom = new TypeError('boom');
       const http = { send: () => Promise.reject(boom) } as unknown as HttpTransport;

@@ -3,11 +3,14 @@
  * each kind of failure read, and which failures are retried.
  */
 import * as assert from 'node:assert/strict';
+import * as nodeHttp from 'node:http';
+import * as https from 'node:https';
 import * as net from 'node:net';
 import { ApiError } from '../../../src/api/errors';
 import { ApiRequest, DEFAULT_HTTP_SETTINGS, HttpSettings, HttpTransport, MAX_RETRY_AFTER_MS, parseRetryAfter, redact, RequestRecord } from '../../../src/api/http';
 import { failure } from './fixture';
 import { ok, ScriptedServer, startScriptedServer } from './scriptedServer';
+import { selfSignedCertificate } from './selfSignedCert';
 
 describe('api/http HttpTransport', () => {
   let server: ScriptedServer;
@@ -190,6 +193,13 @@ describe('api/http HttpTransport', () => {
       }
     });
 
+    it('takes no 3xx without a Location for an answer, even with an envelope in it', async () => {
+      server.answer(() => ({ ...ok('looks fine'), status: 300 }));
+      const error = await errorOf();
+      assert.equal(error.kind, 'httpStatus');
+      assert.deepEqual(error.detail, { status: 300 });
+    });
+
     it('explains a server error, and that it will be tried again', async () => {
       server.answer(() => ({ status: 500, body: { message: 'database down' } }));
       const error = await errorOf(get(), { maxRetries: 0 });
@@ -226,6 +236,33 @@ describe('api/http HttpTransport', () => {
     });
   });
 
+  describe('Location headers', () => {
+    const elsewhere = 'http://elsewhere.example/v1/info';
+
+    it('refuses every 3xx with a Location, the first and last of the range included', async () => {
+      for (const status of [300, 399]) {
+        server.answer(() => ({ ...ok('moved'), status, headers: { location: elsewhere } }));
+        const error = await errorOf();
+        assert.equal(error.kind, 'redirected', String(status));
+        assert.deepEqual(error.detail, { status });
+      }
+    });
+
+    it('takes a 2xx with a Location as the answer it is', async () => {
+      server.answer(() => ({ ...ok('created'), status: 201, headers: { location: elsewhere } }));
+      assert.equal(await transport().http.send(get()), 'created');
+      server.answer(() => ({ ...ok('fine'), headers: { location: elsewhere } }));
+      assert.equal(await transport().http.send(get()), 'fine');
+    });
+
+    it('reads a 4xx with a Location as the HTTP error it is', async () => {
+      server.answer(() => ({ status: 401, headers: { location: elsewhere }, body: { status: false, message: 'sign in first' } }));
+      const error = await errorOf();
+      assert.equal(error.kind, 'httpStatus');
+      assert.deepEqual(error.detail, { status: 401, serverMessage: 'sign in first' });
+    });
+  });
+
   describe('network failures', () => {
     it('explains a connection that was refused', async () => {
       const error = await errorOf(get({ baseUrl: 'http://127.0.0.1:1' }), { maxRetries: 0 });
@@ -246,6 +283,19 @@ describe('api/http HttpTransport', () => {
       assert.equal(error.message, 'Cannot reach the S-Connector server at no-such-host.invalid: its name could not be resolved. Check the API URL and your network connection.');
     });
 
+    it('says when the TLS certificate is not trusted, naming why', async () => {
+      const tlsServer = https.createServer(selfSignedCertificate(), (_, res) => res.end(JSON.stringify({ status: true, data: 'never read' })));
+      await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+      const address = `127.0.0.1:${(tlsServer.address() as net.AddressInfo).port}`;
+      try {
+        const error = await errorOf(get({ baseUrl: `https://${address}` }), { maxRetries: 0 });
+        assert.equal(error.kind, 'unreachable');
+        assert.equal(error.message, `Cannot reach the S-Connector server at ${address}: its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT).`);
+      } finally {
+        tlsServer.close();
+      }
+    });
+
     it('names the code of a TLS handshake that fails for another reason than the certificate', async () => {
       // https:// to a server that speaks plain HTTP: the handshake fails with EPROTO.
       const error = await errorOf(get({ baseUrl: server.url.replace('http:', 'https:') }), { maxRetries: 0 });
@@ -264,6 +314,35 @@ describe('api/http HttpTransport', () => {
         assert.match(error.message, new RegExp(`^Cannot reach the S-Connector server at ${address.replace(/\./g, '\\.')}: the connection failed( \\(\\w+\\))?\\.$`));
       } finally {
         garbage.close();
+      }
+    });
+
+    it('stops reading an answer larger than 128 MB, and says so', async () => {
+      const megabyte = Buffer.alloc(1024 * 1024, ' ');
+      const huge = nodeHttp.createServer((_, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let sent = 0;
+        const pump = (): void => {
+          while (sent < 130 && !res.destroyed) {
+            sent++;
+            if (!res.write(megabyte)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end();
+        };
+        pump();
+      });
+      await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve));
+      const address = `127.0.0.1:${(huge.address() as net.AddressInfo).port}`;
+      try {
+        const error = await errorOf(get({ baseUrl: `http://${address}` }), { timeoutMs: 15_000 });
+        assert.equal(error.kind, 'unexpectedResponse');
+        assert.equal(error.message, `The S-Connector server at ${address} sent an answer larger than 128 MB; it was not read.`);
+      } finally {
+        huge.closeAllConnections();
+        huge.close();
       }
     });
 
@@ -378,6 +457,16 @@ describe('api/http HttpTransport', () => {
       assert.equal(parseRetryAfter(' 7 '), 7_000);
       assert.equal(parseRetryAfter(''), undefined);
       assert.equal(parseRetryAfter('5 s'), undefined);
+      assert.equal(parseRetryAfter('-5'), undefined, 'not the year 5 BC');
+      assert.equal(parseRetryAfter('1.5'), undefined, 'not 5 January 2001');
+    });
+
+    it('takes a Retry-After date only in the HTTP form, which starts with the name of the day', () => {
+      const now = Date.parse('2021-02-22T00:00:00Z');
+      assert.equal(parseRetryAfter('Mon, 22 Feb 2021 00:30:00 GMT', now), 30 * 60_000);
+      assert.equal(parseRetryAfter('Monday, 22-Feb-21 00:30:00 GMT', now), 30 * 60_000);
+      assert.equal(parseRetryAfter('22 Feb 2021 00:30:00 GMT', now), undefined);
+      assert.equal(parseRetryAfter('Mo, 22 Feb 2021 00:30:00 GMT', now), undefined);
     });
 
     it('redacts every occurrence of each secret of four or more characters', () => {

@@ -14,6 +14,9 @@ const SAMPLE_RANGE = { start: '2021-02-20', end: '2021-02-25' };
 const day = (d: string, seconds: number, meetings: number) => ({ day: d, seconds, meetings });
 const record = (roomName: string, createdAt: string, seconds: number) => ({ roomName, seconds, createdAt });
 
+/** The last year a test took for its own; from 2201 on, no other test asks about them. */
+let freshYear = 2200;
+
 /** A generator that gives the same numbers every run. */
 function random(seed: number): () => number {
   let state = seed;
@@ -78,6 +81,15 @@ describe('report/aggregate', () => {
     it('works before 1970', () => {
       assert.equal(dayKey(Date.parse('1969-12-31T23:59:59Z'), 'UTC'), '1969-12-31');
       assert.equal(dayKey(Date.parse('1969-12-31T15:00:00Z'), 'Asia/Seoul'), '1970-01-01');
+    });
+
+    it('names every day of a year no earlier run has asked about, as UTC dates do', () => {
+      // Day texts are cached for the life of the process: each run takes a year of its own, so that
+      // every text is worked out here rather than looked up.
+      const year = ++freshYear;
+      for (let ms = Date.UTC(year, 0, 1, 12); ms < Date.UTC(year + 1, 0, 1); ms += 86_400_000) {
+        assert.equal(dayKey(ms, 'UTC'), new Date(ms).toISOString().slice(0, 10));
+      }
     });
 
     it('throws for an unknown zone', () => {
@@ -239,6 +251,14 @@ describe('report/aggregate', () => {
       assert.equal(totalsDiffer(0, toMeetingTable([])), false);
       assert.equal(totalsDiffer(10, toMeetingTable([])), true);
       assert.equal(totalsDiffer(Number.NaN, table), true);
+    });
+
+    it('calls a difference of half a second or more a difference, and less not', () => {
+      const table = toMeetingTable([record('a', '2021-02-22T10:00:00Z', 10)]);
+      assert.equal(totalsDiffer(10.5, table), true);
+      assert.equal(totalsDiffer(9.5, table), true);
+      assert.equal(totalsDiffer(10.49, table), false);
+      assert.equal(totalsDiffer(9.51, table), false);
     });
   });
 

@@ -21,6 +21,8 @@ const TABLE = toMeetingTable([
   { roomName: '\rstart', createdAt: '2021-02-24T00:00:00.000Z', seconds: 1 },
 ]);
 const ALL_ROWS = TABLE.room.map((_, i) => i);
+/** The last year a test took for its own; from 2401 on, no other test asks about them. */
+let freshYear = 2400;
 const RANGE = { start: '2021-02-20', end: '2021-02-25' };
 
 describe('report/exportFile', () => {
@@ -52,6 +54,15 @@ describe('report/exportFile', () => {
       assert.equal(formatInstant(ms, 'America/St_Johns'), '2021-02-22 09:09:26');
       assert.equal(formatInstant(Date.parse('2021-02-23T14:59:59.999Z'), 'Asia/Seoul'), '2021-02-23 23:59:59');
       assert.equal(formatInstant(Date.parse('2021-02-21T15:00:00.000Z'), 'Asia/Seoul'), '2021-02-22 00:00:00');
+    });
+
+    it('writes every day of a year no earlier run has asked about, as UTC dates do', () => {
+      // Day texts are cached for the life of the process: each run takes a year of its own, so that
+      // every text is worked out here rather than looked up.
+      const year = ++freshYear;
+      for (let ms = Date.UTC(year, 0, 1, 23, 59, 58); ms < Date.UTC(year + 1, 0, 1); ms += 86_400_000) {
+        assert.equal(formatInstant(ms, 'UTC'), `${new Date(ms).toISOString().slice(0, 10)} 23:59:58`);
+      }
     });
 
     it('follows daylight saving and works before 1970', () => {

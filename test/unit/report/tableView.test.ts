@@ -126,6 +126,47 @@ describe('report/tableView', () => {
       assert.deepEqual(selectRows(repeated, query('room', true)), [2, 4, 0, 3, 1]);
     });
 
+    it('orders names the collator finds equal (one letter composed, decomposed or as a compatibility sign) by code unit', () => {
+      const decomposed = 'A\u030a'; // A + combining ring
+      const composed = '\u00c5'; // Å
+      const angstrom = '\u212b'; // Å, the Ångström sign
+      assert.equal(collator.compare(decomposed, composed) || collator.compare(composed, angstrom), 0, 'the collator sees one letter');
+      const table = toMeetingTable(
+        [decomposed, angstrom, composed, decomposed].map((roomName, minutes) => ({ roomName, seconds: 1, createdAt: new Date(Date.UTC(2021, 1, 22) + minutes * 60_000).toISOString() })),
+      );
+      assert.deepEqual(table.roomNames, [decomposed, angstrom, composed]);
+      // Code units: A (0x41) < U+00C5 < U+212B; one name's meetings by the later start.
+      assert.deepEqual(selectRows(table, query('room', false)), [3, 0, 2, 1]);
+      assert.deepEqual(selectRows(table, query('room', true)), [1, 2, 3, 0]);
+      assert.deepEqual(selectRows(table, query('room', false)), reference(table, query('room', false)));
+      assert.deepEqual(selectRows(table, query('startedAt', false, '\u00e5')), [0, 1, 2, 3], 'all three match the letter, whatever their form');
+    });
+
+    it('sorts two meetings too', () => {
+      const two = toMeetingTable([
+        { roomName: 'b', seconds: 5, createdAt: '2021-02-22T00:00:00Z' },
+        { roomName: 'a', seconds: 9, createdAt: '2021-02-22T01:00:00Z' },
+      ]);
+      assert.deepEqual(selectRows(two, DEFAULT_QUERY), [1, 0]);
+      assert.deepEqual(selectRows(two, query('startedAt', false)), [0, 1]);
+      assert.deepEqual(selectRows(two, query('seconds', true)), [1, 0]);
+      assert.deepEqual(selectRows(two, query('room', false)), [1, 0]);
+      assert.deepEqual(selectRows(two, query('room', true)), [0, 1]);
+    });
+
+    it('sorts starts too far apart for the fast encoding, before and after 1970 alike', () => {
+      // Symmetric around 1970, so that only their distance (not their sum) says the codes would pass 2^53.
+      const table: MeetingTable = {
+        roomNames: ['x'],
+        room: [0, 0, 0, 0],
+        startedAt: [4e15 - 1, -4e15 + 1, 4e15 - 1, -4e15 + 3],
+        seconds: [1, 1, 1, 1],
+      };
+      assert.deepEqual(selectRows(table, query('startedAt', true)), [0, 2, 3, 1]);
+      assert.deepEqual(selectRows(table, query('startedAt', false)), [1, 3, 0, 2]);
+      assert.deepEqual(selectRows(table, query('room', false)), [0, 2, 3, 1]);
+    });
+
     it('with a filter, sorts only what it shows', () => {
       assert.deepEqual(selectRows(TABLE, query('seconds', true, 'test')), [0, 2, 7]);
       assert.deepEqual(selectRows(TABLE, query('room', false, 'room')), [6, 5, 2], "'room 9', 'room 10', 'Test Room'");

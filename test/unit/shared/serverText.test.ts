@@ -44,6 +44,7 @@ describe('shared/serverText', () => {
     assert.equal(short, '🎥🎥🎥…');
     assert.equal(hasLoneSurrogate(short), false);
     assert.equal(shorten('🎥🎥', 3), '🎥🎥', 'two code points fit in three');
+    assert.equal(shorten('🎥🎥', 2), '🎥🎥', 'two code points fit in two');
   });
 
   it('breaks Markdown link syntax so that no link or command is made', () => {
