@@ -373,4 +373,35 @@ describe('api/client against the emulator', () => {
       assert.equal(list.skipped, 1);
     });
   });
+
+  describe('edges of the endpoints and of token refusal', () => {
+    it('a room lookup that fails for another reason than 404 says so, rather than "not live"', async () => {
+      await control.addFault({ type: 'status', status: 500, path: '/v1/sessions/gsdagd', times: -1 });
+      const error = await failure(makeStack(emulator.url, { http: { maxRetries: 0 } }).client.room('gsdagd'));
+      assert.ok(error instanceof ApiError && error.kind === 'httpStatus' && error.detail.status === 500, error.message);
+    });
+
+    it('a 403 on a token is taken as a refusal: signs in again once and succeeds', async () => {
+      await control.addFault({ type: 'status', status: 403, path: '/v1/info' });
+      const license = await makeStack(emulator.url).client.license();
+      assert.equal(license.domain, 'trial');
+      assert.equal((await control.stats()).auth, 2);
+    });
+
+    it('a token refused again after a fresh sign-in is reported as such', async () => {
+      await control.addFault({ type: 'status', status: 401, path: '/v1/info', times: -1 });
+      const error = await failure(makeStack(emulator.url).client.license());
+      assert.ok(error instanceof ApiError && error.kind === 'tokenRejected', error.message);
+      assert.equal((await control.stats()).auth, 2, 'one fresh sign-in, not more');
+    });
+
+    it('a one-day range is asked for; an impossible end date is refused before asking', async () => {
+      const usage = await makeStack(emulator.url).client.usage({ start: '2021-02-22', end: '2021-02-22' });
+      assert.ok(usage.records.length > 0);
+      await control.clearStats();
+      const error = await failure(makeStack(emulator.url).client.usage({ start: '2021-02-20', end: '2021-02-30' }));
+      assert.ok(error instanceof ApiError && error.kind === 'invalidInput' && /end date "2021-02-30"/.test(error.message), error.message);
+      assert.equal((await control.stats()).requests.length, 0);
+    });
+  });
 });
