@@ -70,6 +70,9 @@ export class CredentialStore implements vscode.Disposable {
   /** The pair with its API URL, or undefined unless keys are stored for the origin the API URL names now. */
   async get(): Promise<BoundCredentials | undefined> {
     await this.loading;
+    // A failed read is tried again on the next ask (the welcome view's Try Again refreshes);
+    // polling is paused meanwhile, so this never hammers the keyring.
+    if (this.readError) await this.reloadNow();
     if (this.readError) throw this.readError;
     const stored = this.stored;
     const apiUrl = this.options.apiUrl();
