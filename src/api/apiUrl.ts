@@ -47,6 +47,7 @@ export function apiUrlProblem(apiUrl: string): string | undefined {
 export function originOf(apiUrl: string): string | undefined {
   try {
     return parseApiUrl(apiUrl).origin;
+    // Stryker disable next-line BlockStatement: equivalent, a function that ends returns undefined too
   } catch {
     return undefined;
   }
@@ -79,9 +80,9 @@ export function isLoopbackHost(hostname: string): boolean {
 export function sendsKeysInClear(apiUrl: string): boolean {
   let url: URL;
   try {
-    url = new URL(apiUrl.trim());
+    url = parseApiUrl(apiUrl);
   } catch {
-    return false; // not a URL at all: that error is reported on its own
+    return false; // not an API URL at all: that error is reported on its own, and nothing is sent
   }
   return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }

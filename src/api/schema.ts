@@ -88,6 +88,7 @@ function count(value: unknown): number | undefined {
 }
 
 /** The form the API sends dates in; such a date needs no rewriting (the fast path for 100,000 records). */
+// Stryker disable next-line Regex: a fast path; what it lets through wrongly is rejected by Date.parse, what it misses takes the slow path to the same result
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 function isoDate(value: unknown): string | undefined {

@@ -4,7 +4,8 @@
  * sign-in. The secret key goes no further than the body of v1/auth.
  */
 import * as l10n from '@vscode/l10n';
-import { originOf, sendsKeysInClear } from './apiUrl';
+import { createHash } from 'node:crypto';
+import { originOf, parseApiUrl, sendsKeysInClear } from './apiUrl';
 import { ApiError } from './errors';
 import { HttpTransport } from './http';
 import { parseAccessToken } from './schema';
@@ -34,7 +35,7 @@ export interface TokenSourceOptions {
 }
 
 interface HeldToken extends Grant {
-  /** The keys and origin it was issued for: a token is never used for another pair or origin. */
+  /** Whom it was issued to (see ownerOf): a token is never used for other keys or another API URL. */
   readonly owner: string;
   /** From here on, callers still get this token while a new one is fetched in the background. */
   readonly renewAt: number;
@@ -50,6 +51,7 @@ const SAFETY_MARGIN_MS = 60_000;
 /** The `iat` and `exp` claims of a JWT, in milliseconds; the signature is the server's business. */
 export function readJwtTimes(token: string): { issuedAt?: number; expiresAt?: number } {
   const payload = token.split('.')[1];
+  // Stryker disable next-line ConditionalExpression: equivalent, decoding undefined throws and lands in the catch below
   if (!payload) return {};
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
@@ -151,6 +153,7 @@ export class TokenSource {
   reset(): void {
     this.held = undefined;
     this.inFlight = undefined;
+    // Stryker disable next-line UpdateOperator: equivalent, any change of the number marks older sign-ins
     this.generation++;
   }
 
@@ -166,14 +169,30 @@ export class TokenSource {
     return {
       ...grant,
       owner,
-      renewAt: askedAt + Math.min(lifetime * RENEW_AFTER_SHARE, lifetime - margin),
+      // The margin is at most a tenth of the lifetime, so renewal at 75 % always comes before it.
+      renewAt: askedAt + lifetime * RENEW_AFTER_SHARE,
       replaceAt: askedAt + lifetime - margin,
     };
   }
 }
 
+/**
+ * Whom a token belongs to: the whole API URL (a path prefix included, so the token of
+ * `https://h/a` never goes to `https://h/b`) and both keys. Hashed, so that the secret key is not
+ * kept in memory a second time.
+ */
 function ownerOf(credentials: BoundCredentials): string {
-  return `${originOf(credentials.apiUrl) ?? credentials.apiUrl}\u0000${credentials.accessKey}\u0000${credentials.secretKey}`;
+  return createHash('sha256')
+    .update(`${normalisedUrl(credentials.apiUrl)}\u0000${credentials.accessKey}\u0000${credentials.secretKey}`)
+    .digest('base64');
+}
+
+function normalisedUrl(apiUrl: string): string {
+  try {
+    return parseApiUrl(apiUrl).href;
+  } catch {
+    return apiUrl; // the sign-in reports the bad URL; the token of a bad URL is never reused for a good one
+  }
 }
 
 function grantOf(held: HeldToken): Grant {

@@ -26,6 +26,7 @@ export function neutralise(text: string): string {
 
 /** Shortens to at most `max` characters (code points, so a surrogate pair is never cut in two). */
 export function shorten(text: string, max: number): string {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the count of code points below gives the same answer
   if (text.length <= max) return text;
   const points = Array.from(text);
   return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;

@@ -395,6 +395,19 @@ describe('api/client against the emulator', () => {
       assert.equal((await control.stats()).auth, 2, 'one fresh sign-in, not more');
     });
 
+    it('never sends a refused token again, even when the sign-in after the refusal failed', async () => {
+      const { client } = makeStack(emulator.url);
+      await client.license();
+      await control.clearStats();
+      await control.addFault({ type: 'status', status: 401, path: '/v1/info' });
+      await control.addFault({ type: 'status', status: 500, path: '/v1/auth' });
+      const error = await failure(client.license());
+      assert.ok(error instanceof ApiError && error.kind === 'httpStatus' && error.detail.status === 500, error.message);
+      assert.equal((await client.license()).domain, 'trial');
+      const asked = (await control.stats()).requests.map((request) => `${request.path} ${request.status}`);
+      assert.deepEqual(asked, ['/v1/info 401', '/v1/auth 500', '/v1/auth 200', '/v1/info 200'], 'the next call signs in first');
+    });
+
     it('a one-day range is asked for; an impossible end date is refused before asking', async () => {
       const usage = await makeStack(emulator.url).client.usage({ start: '2021-02-22', end: '2021-02-22' });
       assert.ok(usage.records.length > 0);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { cleanServerText } from '../../../src/api/errors';
-import { backoffDelay, endpointUrl, MAX_RETRY_AFTER_MS, parseRetryAfter, redact } from '../../../src/api/http';
+import { backoffDelay, endpointUrl, MAX_RETRY_AFTER_MS, parseRetryAfter, redact, unreachableMessage } from '../../../src/api/http';
 import { ApiError } from '../../../src/api/errors';
 
 describe('api/http helpers', () => {
@@ -67,5 +67,26 @@ describe('api/http helpers', () => {
     assert.equal(cleanServerText('a\ud800b'), 'a\ufffdb');
     const long = cleanServerText(`${'x'.repeat(198)}🎥🎥🎥`);
     assert.equal(long, `${'x'.repeat(198)}🎥…`, 'shortened without cutting an emoji in two');
+  });
+
+  it('names the cause of every connection failure in one sentence, and the code when it is unknown', () => {
+    const causes: Record<string, string> = {
+      ECONNREFUSED: 'the connection was refused. Check the API URL and that the server is running.',
+      ENOTFOUND: 'its name could not be resolved. Check the API URL and your network connection.',
+      EAI_AGAIN: 'its name could not be resolved. Check the API URL and your network connection.',
+      ECONNRESET: 'the connection was closed before an answer came.',
+      EPIPE: 'the connection was closed before an answer came.',
+      ETIMEDOUT: 'the network could not reach it. Check your connection or proxy settings.',
+      ENETUNREACH: 'the network could not reach it. Check your connection or proxy settings.',
+      EHOSTUNREACH: 'the network could not reach it. Check your connection or proxy settings.',
+      CERT_HAS_EXPIRED: 'its TLS certificate is not trusted (CERT_HAS_EXPIRED).',
+      DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is not trusted (DEPTH_ZERO_SELF_SIGNED_CERT).',
+      ERR_SSL_WRONG_VERSION_NUMBER: 'its TLS certificate is not trusted (ERR_SSL_WRONG_VERSION_NUMBER).',
+      EPROTO: 'the connection failed (EPROTO).',
+      '': 'the connection failed.',
+    };
+    for (const [code, cause] of Object.entries(causes)) {
+      assert.equal(unreachableMessage('h.example:443', code), `Cannot reach the S-Connector server at h.example:443: ${cause}`, code);
+    }
   });
 });

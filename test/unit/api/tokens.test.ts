@@ -51,7 +51,7 @@ describe('api/tokens TokenSource', () => {
     return { tokens, records, clock, keys };
   }
 
-  const auths = () => server.seen.filter((request) => request.path === '/v1/auth');
+  const auths = () => server.seen.filter((request) => request.path.endsWith('/v1/auth'));
   const serial = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { n?: number }).n;
   /** Lets a sign-in started in the background reach the server and come back. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
@@ -224,6 +224,19 @@ describe('api/tokens TokenSource', () => {
         assert.ok(next.token !== first.token, JSON.stringify(change));
       }
       assert.equal(auths().length, 4);
+    });
+
+    it('never uses a token for another path on the same origin, and sends each to its own path', async () => {
+      const { tokens, keys } = setup({ credentials: { apiUrl: `${server.url}/a` } });
+      const first = await tokens.token();
+      keys.current = { ...keys.current!, apiUrl: `${server.url}/b/` };
+      const second = await tokens.token();
+      assert.ok(second.token !== first.token);
+      assert.deepEqual([first.baseUrl, second.baseUrl], [`${server.url}/a`, `${server.url}/b/`]);
+      assert.deepEqual(auths().map((seen) => seen.path), ['/a/v1/auth', '/b/v1/auth']);
+      keys.current = { ...keys.current, apiUrl: ` ${server.url}/b ` };
+      assert.equal((await tokens.token()).token, second.token, 'the same URL written differently is the same owner');
+      assert.equal(auths().length, 2);
     });
 
     it('shares one sign-in among concurrent callers, and signs in afresh once it is over', async () => {
