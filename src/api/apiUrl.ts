@@ -47,10 +47,11 @@ export function apiUrlProblem(apiUrl: string): string | undefined {
 export function originOf(apiUrl: string): string | undefined {
   try {
     return parseApiUrl(apiUrl).origin;
-    // Stryker disable next-line BlockStatement: equivalent, a function that ends returns undefined too
+    // Stryker disable BlockStatement: equivalent, a function that ends returns undefined too
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
 }
 
 /**

@@ -78,7 +78,7 @@ function isObject(value: unknown): value is Json {
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Number.isFinite(value)) return String(value); // a number, and not NaN or ±Infinity
   return undefined;
 }
 
@@ -98,11 +98,9 @@ function isoDate(value: unknown): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-function flag(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (value === 1 || value === '1' || value === 'true') return true;
-  if (value === 0 || value === '0' || value === 'false') return false;
-  return undefined;
+/** Whether the license says it is switched off: false, 0, '0' or 'false'. Anything else, a missing field included, reads as on. */
+function saysOff(value: unknown): boolean {
+  return value === false || value === 0 || value === '0' || value === 'false';
 }
 
 /** Drops undefined values so that optional fields are absent rather than present-but-undefined. */
@@ -117,7 +115,7 @@ export function parseLicense(data: unknown): License {
   return defined({
     domain: text(data.domain) ?? '',
     roomLimit,
-    enabled: flag(data.enabled) ?? true,
+    enabled: !saysOff(data.enabled),
     createdAt: isoDate(data.createdAt),
   });
 }

@@ -6,7 +6,7 @@
  * Days are computed on UTC dates, so no local time zone or daylight-saving change can shift them.
  */
 import * as l10n from '@vscode/l10n';
-import { isCalendarDate } from '../api/calendarDate';
+import { calendarDayStart, isCalendarDate } from '../api/calendarDate';
 import { DateRange } from './types';
 
 export type PresetId = 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth';
@@ -41,9 +41,9 @@ function pad(value: number, width = 2): string {
 
 /** UTC midnight of a real `YYYY-MM-DD` day; throws RangeError for anything else. */
 function dayStart(day: string): number {
-  const match = DAY_PATTERN.exec(day);
-  if (!match || !isCalendarDate(day)) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const start = calendarDayStart(day);
+  if (start === undefined) throw new RangeError(`Not a calendar day: ${JSON.stringify(day)}`);
+  return start;
 }
 
 /** `YYYY-MM-DD` of the UTC date at `ms` (years 0–9999). */

@@ -35,6 +35,7 @@ export function nextRefreshDelay(input: PolicyInput): number | undefined {
   const { demand } = input;
   if (!demand.signedIn || !(demand.viewVisible || demand.statusBarShown)) return undefined;
   const base = demand.focused ? input.intervalMs : input.intervalMs * UNFOCUSED_SLOWDOWN;
+  // Stryker disable next-line ConditionalExpression: a fast path; without failures the backoff below is the base interval too
   if (input.failures === 0) return Math.min(MAX_TIMER_MS, base);
   const backoff = Math.max(base, Math.min(MAX_BACKOFF_MS, input.intervalMs * 2 ** (input.failures - 1)));
   const asked = input.retryAfterMs ?? 0;

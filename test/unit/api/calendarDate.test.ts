@@ -1,9 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { isCalendarDate } from '../../../src/api/calendarDate';
+import { calendarDayStart, isCalendarDate } from '../../../src/api/calendarDate';
 
 describe('api/calendarDate', () => {
   it('accepts real days in YYYY-MM-DD form', () => {
-    for (const day of ['2021-02-20', '2024-02-29', '1999-12-31', '2026-01-01']) assert.equal(isCalendarDate(day), true, day);
+    for (const day of ['2021-02-20', '2024-02-29', '1999-12-31', '2026-01-01', '0099-12-31', '0004-02-29']) assert.equal(isCalendarDate(day), true, day);
+  });
+
+  it('gives UTC midnight of a real day, years before 100 included, and nothing for another form', () => {
+    assert.equal(calendarDayStart('2021-02-20'), Date.parse('2021-02-20T00:00:00Z'));
+    assert.equal(calendarDayStart('0099-12-31'), Date.parse('0099-12-31T00:00:00Z'));
+    assert.equal(calendarDayStart('2021-02-30'), undefined);
+    assert.equal(calendarDayStart('0100-02-29'), undefined, 'no leap day in 100');
   });
 
   it('rejects impossible days and other forms', () => {

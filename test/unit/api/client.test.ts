@@ -392,7 +392,15 @@ describe('api/client against the emulator', () => {
       await control.addFault({ type: 'status', status: 401, path: '/v1/info', times: -1 });
       const error = await failure(makeStack(emulator.url).client.license());
       assert.ok(error instanceof ApiError && error.kind === 'tokenRejected', error.message);
+      assert.match(error.message, /^S-Connector accepted the keys but refused the token it issued for them\. The license may be disabled/);
       assert.equal((await control.stats()).auth, 2, 'one fresh sign-in, not more');
+    });
+
+    it('another failure after a fresh sign-in is reported as itself, not as a refused token', async () => {
+      await control.addFault({ type: 'status', status: 401, path: '/v1/info' });
+      await control.addFault({ type: 'status', status: 500, path: '/v1/info' });
+      const error = await failure(makeStack(emulator.url, { http: { maxRetries: 0 } }).client.license());
+      assert.ok(error instanceof ApiError && error.kind === 'httpStatus' && error.detail.status === 500, error.message);
     });
 
     it('never sends a refused token again, even when the sign-in after the refusal failed', async () => {

@@ -173,6 +173,7 @@ describe('report/dateRange', () => {
       assert.equal(addDays('2021-02-20', 5), '2021-02-25');
       assert.equal(addDays('2021-02-28', 1), '2021-03-01');
       assert.equal(addDays('2024-02-28', 1), '2024-02-29');
+      assert.equal(addDays('0099-12-31', 1), '0100-01-01', 'years before 100 are not read as 1900s');
       assert.equal(addDays('2020-12-31', 1), '2021-01-01');
       assert.equal(addDays('2021-01-01', -1), '2020-12-31');
       assert.equal(addDays('2021-02-20', 0), '2021-02-20');

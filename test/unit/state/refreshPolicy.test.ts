@@ -46,5 +46,7 @@ describe('state/refreshPolicy', () => {
     assert.equal(isDue(undefined, 1_000, interval), true);
     assert.equal(isDue(0, interval - 1, interval), false);
     assert.equal(isDue(0, interval, interval), true);
+    assert.equal(isDue(5_000, 5_000 + interval - 1, interval), false, 'counted from the last attempt');
+    assert.equal(MAX_TIMER_MS, 2_147_483_647, 'the largest delay setTimeout keeps');
   });
 });
