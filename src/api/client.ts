@@ -3,7 +3,7 @@
  * retries when the server refuses it (401/403), so an expired token never reaches the user.
  */
 import * as l10n from '@vscode/l10n';
-import { isCalendarDate } from './calendarDate';
+import { isCalendarDate } from '../shared/calendarDate';
 import { ApiError } from './errors';
 import { ApiRequest, HttpTransport } from './http';
 import { License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, Room, RoomList, Usage } from './schema';

@@ -6,6 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
+import { isRecord } from '../shared/isRecord';
 
 export interface License {
   readonly domain: string;
@@ -65,16 +66,12 @@ export interface RoomList {
   readonly duplicates: number;
 }
 
-type Json = Record<string, unknown>;
 
 /** `message` is one whole sentence per kind of answer, so that each translates as a sentence. */
 function wrongShape(message: string): ApiError {
   return new ApiError('unexpectedResponse', message);
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -109,7 +106,7 @@ function defined<T extends object>(value: T): T {
 }
 
 export function parseLicense(data: unknown): License {
-  if (!isObject(data)) throw wrongShape(l10n.t('The S-Connector server sent the license in a form this extension does not understand.'));
+  if (!isRecord(data)) throw wrongShape(l10n.t('The S-Connector server sent the license in a form this extension does not understand.'));
   const roomLimit = count(data.roomLimit);
   if (roomLimit === undefined) throw wrongShape(l10n.t('The S-Connector server sent the license (no room limit) in a form this extension does not understand.'));
   return defined({
@@ -121,7 +118,7 @@ export function parseLicense(data: unknown): License {
 }
 
 function parseParticipant(value: unknown): Participant | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   return defined({
     connectionId: text(value.connectionId) ?? text(value.id),
     userName: text(value.userName),
@@ -135,7 +132,7 @@ function parseParticipant(value: unknown): Participant | undefined {
 
 /** One room in either shape; undefined when it has no usable name. */
 export function parseRoom(value: unknown): Room | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const roomName = text(value.roomName);
   if (roomName === undefined || roomName === '') return undefined;
   const participants = Array.isArray(value.sessionTokens)
@@ -176,12 +173,12 @@ export function parseRoomDetail(data: unknown): Room {
 }
 
 export function parseUsage(data: unknown): Usage {
-  if (!isObject(data)) throw wrongShape(l10n.t('The S-Connector server sent the usage report in a form this extension does not understand.'));
+  if (!isRecord(data)) throw wrongShape(l10n.t('The S-Connector server sent the usage report in a form this extension does not understand.'));
   const detail = data.detail ?? [];
   if (!Array.isArray(detail)) throw wrongShape(l10n.t('The S-Connector server sent the usage records in a form this extension does not understand.'));
   const records: UsageRecord[] = [];
   for (const item of detail) {
-    if (!isObject(item)) continue;
+    if (!isRecord(item)) continue;
     const roomName = text(item.roomName);
     const seconds = count(item.sessionTimeSecond);
     const createdAt = isoDate(item.createdAt);
@@ -198,7 +195,7 @@ export function parseUsage(data: unknown): Usage {
 }
 
 export function parseAccessToken(data: unknown): string {
-  const token = isObject(data) ? data.accessToken : undefined;
+  const token = isRecord(data) ? data.accessToken : undefined;
   if (typeof token !== 'string' || token === '') throw wrongShape(l10n.t('The S-Connector server sent the sign-in answer in a form this extension does not understand.'));
   return token;
 }

@@ -5,14 +5,11 @@
  *
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  */
-import { isCalendarDate } from '../api/calendarDate';
-import { eachDay, utcDay, zoneOffsetMs } from './dateRange';
-import { Aggregates, DateRange, DayUsage, MeetingTable, RoomUsage } from './types';
-
-const DAY_MS = 86_400_000;
-const MAX_CACHED_DAYS = 100_000;
-const dayTexts = new Map<number, string>();
-const names = new Intl.Collator(undefined, { numeric: true });
+import { dayText, isCalendarDate } from '../shared/calendarDate';
+import { compareRoomNames } from '../shared/roomNames';
+import { eachDay } from './dateRange';
+import { dayNumberIn } from './timeZone';
+import { Aggregates, DateRange, DayUsage, MeetingTable, RoomUsage } from '../shared/reportTypes';
 
 /**
  * The records as columns, in the order given. With `room`, only that room's records (exact name).
@@ -45,26 +42,6 @@ export function toMeetingTable(
   return { roomNames, room: rooms, startedAt, seconds };
 }
 
-/**
- * The calendar day `YYYY-MM-DD` of the instant `ms` in an IANA zone ('UTC' included). The zone's
- * offset is looked up per 15-minute slot (see zoneOffsetMs) and the text of each day is made
- * once, so this costs two map look-ups. Throws RangeError for an unknown zone.
- */
-export function dayKey(ms: number, timeZone: string): string {
-  return dayText(Math.floor((ms + zoneOffsetMs(ms, timeZone)) / DAY_MS));
-}
-
-/** `YYYY-MM-DD` of a day counted from 1970-01-01 (day 0). */
-function dayText(day: number): string {
-  let text = dayTexts.get(day);
-  if (text === undefined) {
-    if (dayTexts.size >= MAX_CACHED_DAYS) dayTexts.clear();
-    text = utcDay(day * DAY_MS);
-    dayTexts.set(day, text);
-  }
-  return text;
-}
-
 /** Summary, per-day and per-room totals of every meeting of `table`, days counted in `timeZone`. */
 export function aggregate(table: MeetingTable, range: DateRange, timeZone: string): Aggregates {
   const { room, startedAt, seconds } = table;
@@ -90,7 +67,7 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     if (s > roomLongest[r]!) roomLongest[r] = s;
     if (longest < 0 || s > seconds[longest]!) longest = i;
 
-    const dayNumber = Math.floor((t + zoneOffsetMs(t, timeZone)) / DAY_MS);
+    const dayNumber = dayNumberIn(t, timeZone);
     if (dayNumber !== lastDayNumber || !lastDay) {
       // Records often come grouped by day: then this look-up is skipped.
       lastDay = days.get(dayNumber);
@@ -127,7 +104,7 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
       perRoom.push({ roomName: table.roomNames[r]!, seconds: roomSeconds[r]!, meetings: roomMeetings[r]!, longestSeconds: roomLongest[r]! });
     }
   }
-  perRoom.sort((a, b) => b.seconds - a.seconds || names.compare(a.roomName, b.roomName));
+  perRoom.sort((a, b) => b.seconds - a.seconds || compareRoomNames(a.roomName, b.roomName));
 
   return {
     summary: {

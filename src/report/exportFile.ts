@@ -4,12 +4,9 @@
  *
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  */
-import { utcDay, zoneOffsetMs } from './dateRange';
-import { DateRange, MeetingTable } from './types';
-
-function pad(value: number, width = 2): string {
-  return String(value).padStart(width, '0');
-}
+import { DAY_MS, dayText, pad } from '../shared/calendarDate';
+import { DateRange, MeetingTable } from '../shared/reportTypes';
+import { zoneOffsetMs } from './timeZone';
 
 /** A length as `h:mm:ss`, hours not wrapped at 24: 42936 → `11:55:36`, 90061 → `25:01:01`. */
 export function formatDuration(seconds: number): string {
@@ -19,10 +16,6 @@ export function formatDuration(seconds: number): string {
   return `${hours}:${pad(minutes)}:${pad(total % 60)}`;
 }
 
-const DAY_MS = 86_400_000;
-const MAX_CACHED_DAYS = 100_000;
-const dayTexts = new Map<number, string>();
-
 /**
  * An instant as `YYYY-MM-DD HH:mm:ss` (24-hour) on the wall clock of an IANA zone ('UTC' included),
  * milliseconds cut off. Each day's text is made once, the time of day by arithmetic: an export of
@@ -31,12 +24,7 @@ const dayTexts = new Map<number, string>();
 export function formatInstant(ms: number, timeZone: string): string {
   const wall = Math.floor(ms / 1000) * 1000 + zoneOffsetMs(ms, timeZone);
   const day = Math.floor(wall / DAY_MS);
-  let date = dayTexts.get(day);
-  if (date === undefined) {
-    if (dayTexts.size >= MAX_CACHED_DAYS) dayTexts.clear();
-    date = utcDay(day * DAY_MS);
-    dayTexts.set(day, date);
-  }
+  const date = dayText(day);
   const second = (wall - day * DAY_MS) / 1000;
   return `${date} ${pad(Math.floor(second / 3600))}:${pad(Math.floor(second / 60) % 60)}:${pad(second % 60)}`;
 }

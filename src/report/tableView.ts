@@ -6,11 +6,11 @@
  *
  * Pure ECMAScript + Intl: used by the extension (Node, for export) and the webview (browser).
  */
-import { MeetingTable, TableQuery } from './types';
+import { MeetingTable, TableQuery } from '../shared/reportTypes';
+import { compareRoomNames } from '../shared/roomNames';
 
 export const DEFAULT_QUERY: TableQuery = { filter: '', sort: 'startedAt', descending: true };
 
-const collator = new Intl.Collator(undefined, { numeric: true });
 
 /** Lower case and composed (NFC), so that a name typed on one system matches one stored by another. */
 function fold(text: string): string {
@@ -20,7 +20,7 @@ function fold(text: string): string {
 /** Each room's place among the table's room names in numeric-aware order ('room 9' before 'room 10'). */
 function roomRanks(roomNames: readonly string[]): Float64Array {
   const order = roomNames.map((_, index) => index);
-  order.sort((a, b) => collator.compare(roomNames[a]!, roomNames[b]!) || (roomNames[a]! < roomNames[b]! ? -1 : roomNames[a]! > roomNames[b]! ? 1 : a - b));
+  order.sort((a, b) => compareRoomNames(roomNames[a]!, roomNames[b]!) || a - b);
   const ranks = new Float64Array(roomNames.length);
   order.forEach((room, rank) => {
     ranks[room] = rank;

@@ -9,10 +9,10 @@
  * moving to another origin and back.
  */
 import * as l10n from '@vscode/l10n';
-import * as vscode from 'vscode';
 import { originOf } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
 import { BoundCredentials } from '../api/tokens';
+import { Disposable, Emitter, SecretStore } from './events';
 
 export const CREDENTIALS_ID = 'sconnector.credentials';
 /** Before 0.2 the secret key was stored alone, its access key in a setting. */
@@ -43,8 +43,8 @@ export interface CredentialStoreOptions {
   readonly onMigrated?: (origin: string) => void;
 }
 
-export class CredentialStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class CredentialStore implements Disposable {
+  private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   private stored: StoredCredentials | undefined;
   private readError: ApiError | undefined;
@@ -52,10 +52,10 @@ export class CredentialStore implements vscode.Disposable {
   /** What was last announced, to tell a real change from a repeated event. */
   private lastStatus = '';
   private lastStored: StoredCredentials | undefined;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: Disposable[];
 
   constructor(
-    private readonly secrets: vscode.SecretStorage,
+    private readonly secrets: SecretStore,
     private readonly options: CredentialStoreOptions,
   ) {
     this.loading = this.reload();

@@ -1,14 +1,16 @@
 /**
  * The one model of what is live now: license and rooms, fetched together once per cycle however
  * many views listen, with the last good data kept (and its age) when a refresh fails. It decides
- * when to poll (see refreshPolicy.ts) and tells its listeners when anything changes.
+ * when to poll (see refreshPolicy.ts), keeps each room's detail while the room stays the same, and
+ * tells its listeners once per refresh what changed (see liveChange.ts). No vscode here: it is
+ * unit-tested with a fake client and fake keys.
  */
 import * as l10n from '@vscode/l10n';
-import * as vscode from 'vscode';
-import { SConnectorClient } from '../api/client';
 import { ApiError } from '../api/errors';
-import { License, Room } from '../api/schema';
-import { CredentialStore } from './credentials';
+import { License, Room, RoomList } from '../api/schema';
+import { BoundCredentials } from '../api/tokens';
+import { Disposable, Emitter, Event } from './events';
+import { compareSnapshots, LiveChange, sameRoom } from './liveChange';
 import { isDue, nextRefreshDelay, RefreshDemand } from './refreshPolicy';
 import { sortRooms } from './roomOrder';
 
@@ -42,6 +44,19 @@ export type RoomDetail =
   | { readonly kind: 'closed' }
   | { readonly kind: 'failed'; readonly error: ApiError };
 
+/** What the live state needs of the API client (SConnectorClient fits). */
+export interface LiveSource {
+  license(): Promise<License>;
+  rooms(): Promise<RoomList>;
+  room(roomName: string): Promise<Room | undefined>;
+}
+
+/** What it needs of the stored keys (CredentialStore fits). */
+export interface KeySource {
+  get(): Promise<BoundCredentials | undefined>;
+  readonly onDidChange: Event<void>;
+}
+
 export interface LiveStateOptions {
   readonly intervalMs: () => number;
   readonly onError?: (error: ApiError) => void;
@@ -50,8 +65,9 @@ export interface LiveStateOptions {
 
 const INITIAL: LiveSnapshot = { phase: 'signedOut', skippedRooms: 0, duplicateRooms: 0, refreshing: false };
 
-export class LiveState implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<LiveSnapshot>();
+export class LiveState implements Disposable {
+  private readonly changed = new Emitter<LiveChange>();
+  /** Once per refresh that ends (and when the keys change): the new snapshot, and what differs. */
   readonly onDidChange = this.changed.event;
   private current: LiveSnapshot = INITIAL;
   private inFlight: Promise<void> | undefined;
@@ -59,18 +75,23 @@ export class LiveState implements vscode.Disposable {
   private failures = 0;
   private lastAttemptAt: number | undefined;
   private demand: Omit<RefreshDemand, 'signedIn'> = { focused: true, viewVisible: false, statusBarShown: false };
-  /** Room details asked for since the last refresh: expanding a room twice asks once. */
+  /**
+   * Room details, kept while the room's summary stays the same: expanding a room twice asks once,
+   * and an expanded room is asked again only when it changed (or on a manual refresh).
+   */
   private details = new Map<string, Promise<RoomDetail>>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions: Disposable[];
   private disposed = false;
   /** Bumped when the keys change, so that an answer for the old keys is dropped. */
   private keysGeneration = 0;
   private shownGeneration = -1;
   private readonly now: () => number;
+  /** Set by a manual refresh: its answer redraws everything, so that expanded rooms are asked again. */
+  private redrawAll = false;
 
   constructor(
-    private readonly client: SConnectorClient,
-    private readonly credentials: CredentialStore,
+    private readonly client: LiveSource,
+    private readonly credentials: KeySource,
     private readonly options: LiveStateOptions,
   ) {
     this.now = options.now ?? Date.now;
@@ -86,8 +107,15 @@ export class LiveState implements vscode.Disposable {
     setTimeout(() => void this.refresh(), 0);
   }
 
-  /** Fetches license and rooms now; a refresh already under way is joined, not repeated. */
-  refresh(): Promise<void> {
+  /**
+   * Fetches license and rooms now; a refresh already under way is joined, not repeated. `manual`
+   * (the Refresh command) also forgets every room's detail, so expanded rooms are asked again.
+   */
+  refresh(manual = false): Promise<void> {
+    if (manual) {
+      this.details = new Map();
+      this.redrawAll = true;
+    }
     if (!this.inFlight) {
       this.inFlight = this.fetchBoth().finally(() => {
         this.inFlight = undefined;
@@ -144,14 +172,15 @@ export class LiveState implements vscode.Disposable {
       this.shownGeneration = generation;
       this.set({ ...INITIAL, phase: 'loading', refreshing: true });
     } else {
-      this.set({ ...this.current, refreshing: true });
+      // Nothing to draw for "refreshing": the views hear once, when the answer is in.
+      this.current = { ...this.current, refreshing: true };
     }
     this.lastAttemptAt = this.now();
     const [license, rooms] = await Promise.allSettled([this.client.license(), this.client.rooms()]);
     if (this.disposed || generation !== this.keysGeneration) return;
     if (license.status === 'fulfilled' && rooms.status === 'fulfilled') {
       this.failures = 0;
-      this.details = new Map();
+      this.keepDetailsOfUnchanged(rooms.value.rooms);
       this.set({
         phase: 'ready',
         license: license.value,
@@ -182,6 +211,17 @@ export class LiveState implements vscode.Disposable {
     }
   }
 
+  /** Forgets the detail of each room that changed or is gone; the others keep theirs. */
+  private keepDetailsOfUnchanged(rooms: readonly Room[]): void {
+    if (this.details.size === 0) return;
+    const before = new Map((this.current.rooms ?? []).map((room) => [room.roomName, room]));
+    const now = new Map(rooms.map((room) => [room.roomName, room]));
+    for (const roomName of [...this.details.keys()]) {
+      const room = now.get(roomName);
+      if (!room || !sameRoom(before.get(roomName), room)) this.details.delete(roomName);
+    }
+  }
+
   private keysChanged(): void {
     // Other keys may mean another license: nothing of the old data is shown for them.
     this.keysGeneration++;
@@ -207,8 +247,11 @@ export class LiveState implements vscode.Disposable {
 
   private set(snapshot: LiveSnapshot): void {
     if (this.disposed) return;
+    const compared = compareSnapshots(this.current, snapshot);
+    const change = this.redrawAll && !snapshot.refreshing ? { ...compared, whole: true } : compared;
+    if (!snapshot.refreshing) this.redrawAll = false;
     this.current = snapshot;
-    this.changed.fire(snapshot);
+    this.changed.fire(change);
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 /** The order rooms are listed in: meetings under way first, then busiest, then by name. */
 import { Room } from '../api/schema';
+import { compareRoomNames } from '../shared/roomNames';
 
 const STATUS_RANK: Readonly<Record<string, number>> = { ON_GOING: 0, OPEN: 1, WAIT: 2 };
 
@@ -7,10 +8,8 @@ function rank(status: string): number {
   return STATUS_RANK[status] ?? 3; // statuses we do not know come after the known ones
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 export function sortRooms(rooms: readonly Room[]): Room[] {
   return [...rooms].sort(
-    (a, b) => rank(a.status) - rank(b.status) || b.userCount - a.userCount || collator.compare(a.roomName, b.roomName),
+    (a, b) => rank(a.status) - rank(b.status) || b.userCount - a.userCount || compareRoomNames(a.roomName, b.roomName),
   );
 }

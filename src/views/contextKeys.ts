@@ -42,7 +42,7 @@ export function bindContextKeys(state: LiveState, credentials: CredentialStore, 
   };
   queue(state.snapshot);
   return vscode.Disposable.from(
-    state.onDidChange(queue),
+    state.onDidChange(({ snapshot }) => queue(snapshot)),
     credentials.onDidChange(() => queue(state.snapshot)),
   );
 }

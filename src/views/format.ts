@@ -1,5 +1,6 @@
 /** Words and numbers as the views show them. No vscode here, so it is unit-tested on its own. */
 import * as l10n from '@vscode/l10n';
+import { pad } from '../shared/calendarDate';
 import { displayName } from './displayName';
 
 /**
@@ -35,11 +36,13 @@ export function age(sinceMs: number, nowMs: number): string {
   return l10n.t('{0} days ago', Math.round(hours / 24));
 }
 
-/** A moment in the user's locale and time zone, e.g. "2021-02-22 21:39". */
+/**
+ * A moment on this machine's wall clock, as `YYYY-MM-DD HH:mm` ("2021-02-22 21:39"): the same
+ * form in every language, like the report's dates; a text that is not a date is shown as it is.
+ */
 export function dateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 

@@ -15,7 +15,7 @@ export class QuotaNotifier implements vscode.Disposable {
     private readonly memento: vscode.Memento,
     warningPercent: () => number,
   ) {
-    this.subscription = state.onDidChange((snapshot) => {
+    this.subscription = state.onDidChange(({ snapshot }) => {
       if (!snapshot.license || !snapshot.rooms || snapshot.error) return;
       const level = quotaLevel(snapshot.rooms.length, snapshot.license.roomLimit, warningPercent());
       const crossed = this.level === 'ok' && level !== 'ok';

@@ -4,8 +4,9 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { describeRange, PresetId, presetRange, PRESETS, rangeProblem, dateProblem, todayIn, addDays } from '../report/dateRange';
-import { DateRange } from '../report/types';
+import { addDays, checkRange, dateProblem, describeRange, PresetId, presetRange, PRESETS, rangeProblem } from '../report/dateRange';
+import { todayIn } from '../report/timeZone';
+import { DateRange } from '../shared/reportTypes';
 import { displayName } from './displayName';
 import { TreeNode } from './sessionsTree';
 import { PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
@@ -35,14 +36,12 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
   const open = async (room: string | undefined, argument: unknown) => {
     const given = rangeArgument(argument);
     const today = todayIn(undefined, Date.now());
-    if (given) {
-      const problem = rangeProblem(given.start, given.end, today);
-      if (problem) {
-        void vscode.window.showErrorMessage(problem);
-        return undefined;
-      }
+    const checked = given && checkRange(given.start, given.end, today);
+    if (checked?.problem !== undefined) {
+      void vscode.window.showErrorMessage(checked.problem);
+      return undefined;
     }
-    const range = given ?? (await pickRange(memento, today, room));
+    const range = checked?.range ?? (await pickRange(memento, today, room));
     return range ? UsagePanel.show(deps, range, room) : undefined;
   };
   return vscode.Disposable.from(
@@ -101,5 +100,5 @@ async function askCustomRange(today: string, last: RememberedRange | undefined):
     validateInput: (value) => rangeProblem(start.trim(), value.trim(), today),
   });
   if (end === undefined) return undefined;
-  return { start: start.trim(), end: end.trim() };
+  return checkRange(start, end, today).range;
 }

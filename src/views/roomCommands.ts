@@ -8,7 +8,7 @@ import { TreeNode } from './sessionsTree';
 export function registerRoomCommands(state: LiveState): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('sconnector.refresh', () =>
-      vscode.window.withProgress({ location: { viewId: 'sconnector.sessions' } }, () => state.refresh())),
+      vscode.window.withProgress({ location: { viewId: 'sconnector.sessions' } }, () => state.refresh(true))),
     vscode.commands.registerCommand('sconnector.copyRoomName', async (node?: TreeNode) => {
       if (node?.kind !== 'room') return;
       await vscode.env.clipboard.writeText(node.room.roomName);

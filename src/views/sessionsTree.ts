@@ -6,6 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { Participant, Room } from '../api/schema';
+import { LiveChange, treeUpdate } from '../state/liveChange';
 import { LiveSnapshot, LiveState } from '../state/liveState';
 import { quotaLevel, QuotaLevel, quotaPercent } from '../state/quota';
 import { displayName } from './displayName';
@@ -17,7 +18,8 @@ export type TreeNode =
   | { readonly kind: 'loading' }
   | { readonly kind: 'license' }
   | { readonly kind: 'rooms' }
-  | { readonly kind: 'room'; readonly room: Room }
+  /** One object per room name for as long as the room is listed, its `room` updated in place: a change redraws just it. */
+  | { readonly kind: 'room'; room: Room }
   | { readonly kind: 'participants'; readonly roomName: string; readonly participants: readonly Participant[] }
   | { readonly kind: 'participant'; readonly roomName: string; readonly index: number; readonly id: string; readonly participant: Participant }
   | { readonly kind: 'field'; readonly id: string; readonly label: string; readonly value: string; readonly icon: string; readonly tooltip?: string }
@@ -38,16 +40,46 @@ const UNKNOWN_STATUS_ICON = new vscode.ThemeIcon('question');
  */
 const roomId = (roomName: string) => `room/${JSON.stringify(roomName)}`;
 
+/** The nodes above the rooms, one object each, so that a change can name them to VS Code. */
+const ERROR_NODE: TreeNode = { kind: 'error' };
+const LOADING_NODE: TreeNode = { kind: 'loading' };
+const LICENSE_NODE: TreeNode = { kind: 'license' };
+const ROOMS_NODE: TreeNode = { kind: 'rooms' };
+
+type RoomNode = Extract<TreeNode, { kind: 'room' }>;
+
 export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The node of each listed room, by name. */
+  private readonly roomNodes = new Map<string, RoomNode>();
 
   constructor(
     private readonly state: LiveState,
     private readonly warningPercent: () => number,
   ) {
-    this.subscription = state.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = state.onDidChange((change) => this.redraw(change));
+  }
+
+  /** Redraws what the change touched, and nothing when a poll brought the same data. */
+  private redraw(change: LiveChange): void {
+    const update = treeUpdate(change);
+    if (update.all) {
+      this.changed.fire(undefined);
+      return;
+    }
+    const nodes: TreeNode[] = [];
+    if (update.license) nodes.push(LICENSE_NODE);
+    if (update.roomList) nodes.push(ROOMS_NODE);
+    for (const room of change.snapshot.rooms ?? []) {
+      if (!update.rooms.includes(room.roomName)) continue;
+      const node = this.roomNodes.get(room.roomName);
+      if (!node) continue;
+      node.room = room;
+      nodes.push(node);
+    }
+    if (nodes.length > 0) this.changed.fire(nodes);
   }
 
   getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
@@ -107,10 +139,10 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private topLevel(snapshot: LiveSnapshot): TreeNode[] {
     if (snapshot.phase === 'signedOut' || snapshot.phase === 'rejected') return []; // the welcome view takes over
     const nodes: TreeNode[] = [];
-    if (snapshot.error) nodes.push({ kind: 'error' });
-    if (snapshot.license) nodes.push({ kind: 'license' });
-    if (snapshot.rooms) nodes.push({ kind: 'rooms' });
-    else if (!snapshot.error) nodes.push({ kind: 'loading' });
+    if (snapshot.error) nodes.push(ERROR_NODE);
+    if (snapshot.license) nodes.push(LICENSE_NODE);
+    if (snapshot.rooms) nodes.push(ROOMS_NODE);
+    else if (!snapshot.error) nodes.push(LOADING_NODE);
     return nodes;
   }
 
@@ -166,7 +198,15 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private roomList(snapshot: LiveSnapshot): TreeNode[] {
     const rooms = snapshot.rooms ?? [];
-    const nodes: TreeNode[] = rooms.map((room) => ({ kind: 'room', room }));
+    const listed = new Set<string>();
+    const nodes: TreeNode[] = rooms.map((room) => {
+      listed.add(room.roomName);
+      let node = this.roomNodes.get(room.roomName);
+      if (node) node.room = room;
+      else this.roomNodes.set(room.roomName, (node = { kind: 'room', room }));
+      return node;
+    });
+    for (const name of [...this.roomNodes.keys()]) if (!listed.has(name)) this.roomNodes.delete(name);
     if (rooms.length === 0) nodes.push({ kind: 'message', id: 'rooms/none', label: l10n.t('No live rooms'), icon: new vscode.ThemeIcon('circle-slash') });
     if (snapshot.duplicateRooms > 0) {
       nodes.push({

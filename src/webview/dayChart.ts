@@ -1,7 +1,7 @@
 /** Usage per day as a bar chart (uPlot: canvas, no eval, no inline styles, so it runs under the page's CSP). */
 import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
-import type { DayUsage } from '../report/types';
+import type { DayUsage } from '../shared/reportTypes';
 import { themeColor } from './dom';
 import { hoursAndMinutes } from './format';
 

@@ -1,7 +1,8 @@
 /**
- * The usage report page, inside a VS Code webview. It renders what the extension sends (one
- * `report` message, then `aggregates` when the time zone changes) and sends back what the user
- * asks for (another range, UTC, export). It makes no request of its own.
+ * The usage report page, inside a VS Code webview. It draws what the extension sends, as soon as
+ * it arrives: a `report` (totals and charts) first, then its `table` (the meetings). A change of
+ * time zone is counted here, from the meetings the page holds, with no round trip. It sends back
+ * what the user asks for (another range, export) and makes no request of its own.
  */
 import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -9,19 +10,21 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { aggregate } from '../report/aggregate';
 import { describeRange } from '../report/dateRange';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
-import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
-import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../views/pageL10n';
+import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../shared/reportTypes';
+import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../shared/pageL10n';
 import { neutralise } from '../shared/serverText';
-import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportPayload } from '../views/protocol';
+import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportSummary } from '../shared/protocol';
 import { DayChart } from './dayChart';
 import { append, el, h, replaceChildren } from './dom';
 import { hoursAndMinutes } from './format';
+import { clampPage, lastPage, PAGE_SIZE, pageText, sortedBy } from './tablePaging';
 
 // First, before anything is rendered: the translations the extension put into the page (see
-// pageHtml in src/views/usagePanel.ts), for VS Code's display language. None of the modules
+// pageHtml in src/views/reportHtml.ts), for VS Code's display language. None of the modules
 // imported above calls l10n.t while it loads, so nothing has been translated before this.
 l10n.config({ contents: parseBundleText(document.getElementById(L10N_BUNDLE_ELEMENT_ID)?.textContent) });
 
@@ -33,14 +36,13 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const PAGE_SIZE = 100;
 const TOP_ROOMS = 10;
 const userTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** A report as the page keeps it: the meetings back in plain columns. */
-type Shown = Omit<ReportPayload, 'table'> & { readonly table: MeetingTable };
-
-let report: Shown | undefined;
+/** The report shown: its summary, and its meetings once they have arrived. */
+let report: ReportSummary | undefined;
+let reportId = -1;
+let table: MeetingTable | undefined;
 let query: TableQuery = DEFAULT_QUERY;
 let rows: number[] = [];
 let page = 0;
@@ -83,8 +85,21 @@ applyButton.addEventListener('click', () => submitRange());
 zoneGroup.addEventListener('change', () => {
   utc = (document.getElementById('zone-utc') as HTMLInputElement).checked;
   saveState();
-  vscode.postMessage({ type: 'setTimeZone', timeZone: utc ? 'UTC' : userTimeZone });
+  vscode.postMessage({ type: 'setTimeZone', timeZone: zone() });
+  countInZone();
 });
+
+/** The zone the user chose to read days and times in. */
+function zone(): string {
+  return utc ? 'UTC' : userTimeZone;
+}
+
+/** Counts the totals again in the chosen zone, from the meetings the page holds (no round trip). */
+function countInZone(): void {
+  if (!report || !table || report.timeZone === zone()) return;
+  report = { ...report, timeZone: zone(), aggregates: aggregate(table, report.range, zone()) };
+  showReport(report, true);
+}
 csvButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', query }));
 jsonButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', query }));
 
@@ -101,16 +116,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'report': {
       const arrived = performance.now();
       showRange(message.report.range);
-      showReport({ ...message.report, table: fromWire(message.report.table) });
-      vscode.postMessage({ type: 'rendered', ms: performance.now() - arrived });
+      if (message.id !== reportId) table = undefined;
+      reportId = message.id;
+      showReport(message.report);
+      vscode.postMessage({ type: 'rendered', part: 'summary', ms: performance.now() - arrived });
       break;
     }
-    case 'aggregates':
-      if (report) {
-        report = { ...report, timeZone: message.timeZone, aggregates: message.aggregates };
-        showReport(report, true);
-      }
+    case 'table': {
+      if (message.id !== reportId || !report) break;
+      const arrived = performance.now();
+      table = fromWire(message.table);
+      if (report.timeZone !== zone()) countInZone(); // the user changed the zone before the meetings came
+      else showMeetings();
+      vscode.postMessage({ type: 'rendered', part: 'table', ms: performance.now() - arrived });
       break;
+    }
     case 'error':
       showRange(message.range);
       showError(message.message);
@@ -158,18 +178,18 @@ function showError(message: string): void {
 
 let dayChart: DayChart | undefined;
 
-function showReport(next: Shown, aggregatesOnly = false): void {
+function showReport(next: ReportSummary, sameReport = false): void {
   report = next;
   saveState();
   app.setAttribute('aria-busy', 'false');
-  const { aggregates, range, room, table } = next;
+  const { aggregates, range, room } = next;
   const asked = room !== undefined
     ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), neutralise(room))
     : l10n.t('Asked the server for {0}.', describeRange(range));
   statusLine.textContent = `${asked} `
     + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
-  if (!aggregatesOnly) page = 0;
-  if (table.room.length === 0) {
+  if (!sameReport) page = 0;
+  if (next.meetings === 0) {
     setExportEnabled(false);
     dayChart?.dispose();
     dayChart = undefined;
@@ -181,7 +201,6 @@ function showReport(next: Shown, aggregatesOnly = false): void {
       notes(next)));
     return;
   }
-  setExportEnabled(true);
   dayChart?.dispose();
   const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': l10n.t('Usage per day, in hours') });
   replaceChildren(content,
@@ -194,10 +213,10 @@ function showReport(next: Shown, aggregatesOnly = false): void {
     meetingsSection());
   dayChart = new DayChart(chartBox);
   dayChart.render(aggregates.perDay);
-  refreshRows();
+  showMeetings();
 }
 
-function notes(payload: Shown): Node {
+function notes(payload: ReportSummary): Node {
   const list = h('div', { class: 'notes' });
   if (payload.room !== undefined) {
     const all = el('vscode-button', { id: 'all-rooms', secondary: true }, l10n.t('Show all rooms'));
@@ -205,7 +224,7 @@ function notes(payload: Shown): Node {
     append(list, h('p', { class: 'note' }, `${l10n.t('Only room "{0}".', neutralise(payload.room))} `, all));
   }
   if (payload.totalsDiffer) {
-    const sum = payload.table.seconds.reduce((total, seconds) => total + seconds, 0);
+    const sum = payload.aggregates.summary.totalSeconds;
     append(list, h('p', { class: 'note warning', id: 'totals-differ' },
       l10n.t("The server's total ({0}, {1} s) differs from the sum of its meetings ({2}, {3} s). The figures below are the sum of the meetings.",
         hoursAndMinutes(payload.serverTotalSeconds), payload.serverTotalSeconds.toLocaleString(), hoursAndMinutes(sum), sum.toLocaleString())));
@@ -281,7 +300,7 @@ function setFilter(text: string): void {
   filterField.value = filter;
   query = { ...query, filter };
   page = 0;
-  refreshRows();
+  showMeetings();
 }
 
 function meetingsSection(): Node {
@@ -301,12 +320,22 @@ function columns(): readonly { key: SortKey; label: string; numeric?: boolean }[
   ];
 }
 
-function refreshRows(): void {
-  if (!report) return;
-  rows = selectRows(report.table, query);
-  page = Math.min(page, Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1));
+/** The meetings table as the query selects it; a line that they are on their way until they are here. */
+function showMeetings(): void {
   renderHeader();
+  setExportEnabled(table !== undefined && table.room.length > 0);
+  if (!table) {
+    rows = [];
+    replaceChildren(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, el('vscode-progress-ring', {}), l10n.t('Loading the meetings…'))));
+    pageInfo.textContent = '';
+    replaceChildren(pager);
+    return;
+  }
+  const started = performance.now();
+  rows = selectRows(table, query);
+  page = clampPage(page, rows.length);
   renderPage();
+  meetingsBody.dataset.selectMs = String(performance.now() - started); // read by the benchmark
 }
 
 function renderHeader(): void {
@@ -314,9 +343,9 @@ function renderHeader(): void {
     const active = query.sort === key;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, active ? (query.descending ? ' ▼' : ' ▲') : '');
     button.addEventListener('click', () => {
-      query = { ...query, sort: key, descending: active ? !query.descending : key !== 'room' };
+      query = sortedBy(query, key);
       page = 0;
-      refreshRows();
+      showMeetings();
       (headRow.querySelector(`button[data-sort="${key}"]`) as HTMLButtonElement | null)?.focus();
     });
     return h('th', { class: numeric ? 'num' : '', 'aria-sort': active ? (query.descending ? 'descending' : 'ascending') : 'none' }, button);
@@ -324,17 +353,18 @@ function renderHeader(): void {
 }
 
 function renderPage(): void {
-  if (!report) return;
-  const { table, timeZone } = report;
+  const shown = table;
+  if (!report || !shown) return;
+  const { timeZone } = report;
   const first = page * PAGE_SIZE;
   const slice = rows.slice(first, first + PAGE_SIZE);
   replaceChildren(meetingsBody, ...slice.map((row) => h('tr', {},
-    h('td', { dir: 'auto' }, neutralise(table.roomNames[table.room[row]!]!)),
-    h('td', {}, formatInstant(table.startedAt[row]!, timeZone)),
-    h('td', { class: 'num' }, formatDuration(table.seconds[row]!)))));
+    h('td', { dir: 'auto' }, neutralise(shown.roomNames[shown.room[row]!]!)),
+    h('td', {}, formatInstant(shown.startedAt[row]!, timeZone)),
+    h('td', { class: 'num' }, formatDuration(shown.seconds[row]!)))));
   if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', neutralise(query.filter)))));
-  pageInfo.textContent = rows.length ? pageText(first + 1, first + slice.length, rows.length, query.filter ? report.table.room.length : undefined) : l10n.t('0 meetings');
-  const last = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
+  pageInfo.textContent = rows.length ? pageText(first + 1, first + slice.length, rows.length, query.filter ? shown.room.length : undefined) : l10n.t('0 meetings');
+  const last = lastPage(rows.length);
   const go = (label: string, target: number, disabled: boolean) => {
     const button = el('vscode-button', { secondary: true, disabled, 'aria-label': label }, label);
     button.addEventListener('click', () => {
@@ -349,18 +379,6 @@ function renderPage(): void {
     h('span', {}, l10n.t('Page {0} of {1}', page + 1, last + 1)),
     go(l10n.t('Next'), page + 1, page >= last),
     go(l10n.t('Last'), last, page >= last));
-}
-
-/** "1–100 of 2,345 meetings (filtered from 10,000)": whole sentences, one per plural and filter case. */
-function pageText(from: number, to: number, total: number, unfiltered: number | undefined): string {
-  const a = from.toLocaleString();
-  const b = to.toLocaleString();
-  if (unfiltered === undefined) {
-    return total === 1 ? l10n.t('{0}–{1} of 1 meeting', a, b) : l10n.t('{0}–{1} of {2} meetings', a, b, total.toLocaleString());
-  }
-  return total === 1
-    ? l10n.t('{0}–{1} of 1 meeting (filtered from {2})', a, b, unfiltered.toLocaleString())
-    : l10n.t('{0}–{1} of {2} meetings (filtered from {3})', a, b, total.toLocaleString(), unfiltered.toLocaleString());
 }
 
 vscode.postMessage({ type: 'ready', timeZone: userTimeZone });

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
 import { answerInput, openWorkbench, reportFrame, runCommand, signInByHand, Workbench } from '../browser/workbench';
-import { addDays, todayIn } from '../../src/report/dateRange';
+import { addDays } from '../../src/report/dateRange';
+import { todayIn } from '../../src/report/timeZone';
 import { Figure, median, timed } from './figures';
 
 const RELOADS = 5;

@@ -4,29 +4,35 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { HostMessage, ReportPayload } from '../../src/views/protocol';
+import type { ReportSummary } from '../../src/shared/protocol';
+import type { MeetingTable } from '../../src/shared/reportTypes';
+import type { ReportState } from '../../src/state/usageReport';
 import type { UsagePanel } from '../../src/views/usagePanel';
 import { demoCredentials, emulator, extensionApi, signInToEmulator } from './helpers';
 
 const SAMPLE = { start: '2021-02-20', end: '2021-02-25' };
 
-async function waitForMessage(api: ExtensionApi, predicate: (message: HostMessage) => boolean, what: string): Promise<HostMessage> {
+async function waitForState(api: ExtensionApi, predicate: (state: ReportState) => boolean, what: string): Promise<ReportState> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const message = api.usagePanel()?.lastMessage;
-    if (message && predicate(message)) return message;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last message: ${message?.type ?? 'none'}`);
+    const state = api.usagePanel()?.report.current;
+    if (state && predicate(state)) return state;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last state: ${state?.phase ?? 'no panel'}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-async function openReport(api: ExtensionApi, range: { start: string; end: string }, room?: string): Promise<ReportPayload> {
+/** The report the panel shows: its summary, with its meetings. */
+type Shown = ReportSummary & { readonly table: MeetingTable };
+
+async function openReport(api: ExtensionApi, range: { start: string; end: string }, room?: string): Promise<Shown> {
   const panel = room === undefined
     ? await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.openUsageReport', range)
     : await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.showRoomUsage', { kind: 'room', room: { roomName: room, status: 'WAIT', userCount: 0 } }, range);
   assert.ok(panel, 'the command opened a panel');
-  const message = await waitForMessage(api, (m) => m.type === 'report' && m.report.range.start === range.start && m.report.range.end === range.end && m.report.room === room, 'the report');
-  return (message as Extract<HostMessage, { type: 'report' }>).report;
+  const state = await waitForState(api, (s) => s.phase === 'loaded' && s.report.summary.range.start === range.start && s.report.summary.range.end === range.end && s.report.summary.room === room, 'the report');
+  assert.ok(state.phase === 'loaded');
+  return { ...state.report.summary, table: state.report.table };
 }
 
 describe('Usage report against the emulator', function () {
@@ -58,6 +64,7 @@ describe('Usage report against the emulator', function () {
     assert.ok(perDay.length >= 6, 'every day of the range, zeros included');
     assert.equal(perDay.reduce((sum, day) => sum + day.seconds, 0), 49951);
     assert.equal(api.usagePanel()?.panel.title, 'S-Connector Usage');
+    assert.deepEqual(api.usagePanel()!.lastMessages.map((message) => message.type).slice(0, 1), ['report'], 'totals and charts go first, the meetings after');
   });
 
   it('matches the emulator for a range of generated data, in UTC and in another time zone', async () => {
@@ -102,8 +109,9 @@ describe('Usage report against the emulator', function () {
   it('shows the error in the panel when the server fails (the browser test presses its Retry)', async () => {
     await control.addFault({ type: 'status', status: 503, path: '/v1/static', times: -1 });
     await vscode.commands.executeCommand('sconnector.openUsageReport', { start: '2021-02-21', end: '2021-02-22' });
-    const error = await waitForMessage(api, (m) => m.type === 'error', 'the error state');
-    assert.match((error as Extract<HostMessage, { type: 'error' }>).message, /HTTP 503/);
+    const error = await waitForState(api, (state) => state.phase === 'failed', 'the error state');
+    assert.match(error.phase === 'failed' ? error.message : '', /HTTP 503/);
+    assert.deepEqual(api.usagePanel()!.lastMessages.map((message) => message.type), ['error'], 'the page is told');
     await control.clearFaults();
   });
 
@@ -120,7 +128,7 @@ describe('Usage report against the emulator', function () {
     assert.deepEqual(panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').slice(-2).join('/')), ['dist/webview']);
     // What crosses to the page is the HTML and the messages: neither may carry a key or a token.
     const { token } = await api.tokens.token();
-    const sent = html + JSON.stringify(api.usagePanel()!.lastMessage);
+    const sent = html + JSON.stringify(api.usagePanel()!.lastMessages);
     assert.ok(sent.includes('gsdagd'), 'the report reached the page');
     assert.ok(!sent.includes(demoCredentials.secretKey) && !sent.includes(token), 'no key or token in what the page gets');
     assert.match(csp, /base-uri 'none'/);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/views/sessionsTree';
 import { DEMO_SECRET_KEY } from '../emulator/server';
 import { emulator, emulatorUrl, ensureSignedIn, extensionApi, label, signInToEmulator, testRunDir, treeItems, waitForState } from './helpers';
 
@@ -164,6 +165,37 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
       ]);
       await control.reset();
       await api.state.refresh();
+    });
+
+    it('redraws nothing for a poll that brings the same rooms, and only the changed room when one changes; an expanded room is asked again only then', async () => {
+      const rooms = [{ roomName: 'alpha', status: 'ON_GOING', user: 2 }, { roomName: 'beta', status: 'WAIT', user: 1 }];
+      await control.setRooms(rooms);
+      await api.state.refresh(true);
+      const listed = await treeItems(api, { kind: 'rooms' });
+      const beta = listed.find(({ item }) => label(item) === 'beta')!.node;
+      await api.tree.getChildren(beta); // expanded: its detail is asked once
+      const fired: (TreeNode | TreeNode[] | undefined)[] = [];
+      const subscription = api.tree.onDidChangeTreeData((event) => fired.push(event));
+      try {
+        await control.clearStats();
+        await api.state.refresh();
+        await api.tree.getChildren(beta); // as VS Code would, were it redrawn
+        assert.deepEqual(fired, [], 'nothing redrawn');
+        assert.deepEqual((await control.stats()).requests.map((request) => request.path), ['/v1/info', '/v1/sessions'], 'the detail was kept');
+
+        await control.setRooms([rooms[0]!, { ...rooms[1]!, status: 'OPEN' }]);
+        await control.clearStats();
+        await api.state.refresh();
+        assert.equal(fired.length, 1);
+        assert.deepEqual(fired[0], [beta], 'the one room, as the very element the tree handed out');
+        assert.equal(String(api.tree.getTreeItem(beta).description), 'Open · 1 user');
+        await api.tree.getChildren(beta);
+        assert.deepEqual((await control.stats()).requests.map((request) => request.path).sort(), ['/v1/info', '/v1/sessions', '/v1/sessions/beta'], 'asked again after it changed');
+      } finally {
+        subscription.dispose();
+        await control.reset();
+        await api.state.refresh(true);
+      }
     });
 
     for (const fault of [

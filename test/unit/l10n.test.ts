@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { bundleScriptText, escapeHtml, htmlLang, parseBundleText } from '../../src/views/pageL10n';
+import { bundleScriptText, escapeHtml, htmlLang, parseBundleText } from '../../src/shared/pageL10n';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const LANGUAGES = ['ko'] as const;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { aggregate, dayKey, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
-import { MeetingTable } from '../../../src/report/types';
+import { aggregate, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
+import { MeetingTable } from '../../../src/shared/reportTypes';
 
 /** The document's sample: v1/static for 2021-02-20..2021-02-25. */
 const SAMPLE = [
@@ -13,9 +13,6 @@ const SAMPLE_RANGE = { start: '2021-02-20', end: '2021-02-25' };
 
 const day = (d: string, seconds: number, meetings: number) => ({ day: d, seconds, meetings });
 const record = (roomName: string, createdAt: string, seconds: number) => ({ roomName, seconds, createdAt });
-
-/** The last year a test took for its own; from 2201 on, no other test asks about them. */
-let freshYear = 2200;
 
 /** A generator that gives the same numbers every run. */
 function random(seed: number): () => number {
@@ -50,50 +47,6 @@ describe('report/aggregate', () => {
       const table = toMeetingTable([record('a', 'not a date', 5), record('b', '2021-02-22T00:00:00Z', Number.NaN), record('c', '2021-02-22T00:00:00Z', -1), record('d', '2021-02-22T00:00:00Z', 7)]);
       assert.deepEqual(table.roomNames, ['d']);
       assert.deepEqual(table.seconds, [7]);
-    });
-  });
-
-  describe('dayKey', () => {
-    it('gives the day in the zone', () => {
-      const ms = Date.parse('2021-02-22T15:30:00Z');
-      assert.equal(dayKey(ms, 'UTC'), '2021-02-22');
-      assert.equal(dayKey(ms, 'Asia/Seoul'), '2021-02-23');
-      assert.equal(dayKey(ms, 'America/Los_Angeles'), '2021-02-22');
-      assert.equal(dayKey(Date.parse('2021-02-22T07:59:59Z'), 'America/Los_Angeles'), '2021-02-21');
-    });
-
-    it('turns the day at half- and quarter-hour offsets (Kolkata +5:30, Kathmandu +5:45, Chatham +13:45)', () => {
-      assert.equal(dayKey(Date.parse('2021-02-21T18:29:59.999Z'), 'Asia/Kolkata'), '2021-02-21');
-      assert.equal(dayKey(Date.parse('2021-02-21T18:30:00.000Z'), 'Asia/Kolkata'), '2021-02-22');
-      assert.equal(dayKey(Date.parse('2021-02-21T18:14:59.999Z'), 'Asia/Kathmandu'), '2021-02-21');
-      assert.equal(dayKey(Date.parse('2021-02-21T18:15:00.000Z'), 'Asia/Kathmandu'), '2021-02-22');
-      assert.equal(dayKey(Date.parse('2021-02-21T10:14:59Z'), 'Pacific/Chatham'), '2021-02-21'); // +13:45 in summer
-      assert.equal(dayKey(Date.parse('2021-02-21T10:15:00Z'), 'Pacific/Chatham'), '2021-02-22');
-    });
-
-    it('turns the day at midnight on both sides of a daylight-saving change', () => {
-      assert.equal(dayKey(Date.parse('2021-03-14T04:59:59Z'), 'America/New_York'), '2021-03-13'); // EST
-      assert.equal(dayKey(Date.parse('2021-03-14T05:00:00Z'), 'America/New_York'), '2021-03-14');
-      assert.equal(dayKey(Date.parse('2021-03-15T03:59:59Z'), 'America/New_York'), '2021-03-14'); // EDT
-      assert.equal(dayKey(Date.parse('2021-03-15T04:00:00Z'), 'America/New_York'), '2021-03-15');
-    });
-
-    it('works before 1970', () => {
-      assert.equal(dayKey(Date.parse('1969-12-31T23:59:59Z'), 'UTC'), '1969-12-31');
-      assert.equal(dayKey(Date.parse('1969-12-31T15:00:00Z'), 'Asia/Seoul'), '1970-01-01');
-    });
-
-    it('names every day of a year no earlier run has asked about, as UTC dates do', () => {
-      // Day texts are cached for the life of the process: each run takes a year of its own, so that
-      // every text is worked out here rather than looked up.
-      const year = ++freshYear;
-      for (let ms = Date.UTC(year, 0, 1, 12); ms < Date.UTC(year + 1, 0, 1); ms += 86_400_000) {
-        assert.equal(dayKey(ms, 'UTC'), new Date(ms).toISOString().slice(0, 10));
-      }
-    });
-
-    it('throws for an unknown zone', () => {
-      assert.throws(() => dayKey(0, 'Nowhere/Special'), RangeError);
     });
   });
 

@@ -2,7 +2,8 @@
  * Messages between the usage report panel (extension host) and its page (webview). Both sides
  * import these types; what arrives from the other side is checked before it is used.
  */
-import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../report/types';
+import { isRecord } from './isRecord';
+import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from './reportTypes';
 
 /**
  * The meetings as they cross to the page: typed arrays, which VS Code hands over as binary
@@ -28,7 +29,8 @@ export function fromWire(wire: WireTable): MeetingTable {
   return { roomNames: wire.roomNames, room: Array.from(wire.room), startedAt: Array.from(wire.startedAt), seconds: Array.from(wire.seconds) };
 }
 
-export interface ReportPayload {
+/** A report without its meetings: what the page draws first (totals, charts, notes). */
+export interface ReportSummary {
   /** The days asked of the server (its own calendar). */
   readonly range: DateRange;
   /** Set when the report is for one room. */
@@ -36,7 +38,8 @@ export interface ReportPayload {
   /** IANA zone the days are counted in. */
   readonly timeZone: string;
   readonly domain: string;
-  readonly table: WireTable;
+  /** How many meetings the table will have. */
+  readonly meetings: number;
   readonly aggregates: Aggregates;
   readonly serverTotalSeconds: number;
   readonly totalsDiffer: boolean;
@@ -45,10 +48,14 @@ export interface ReportPayload {
   readonly fetchedAt: number;
 }
 
+/**
+ * A report crosses to the page in two messages, so that totals and charts are drawn while the
+ * meetings (100,000 of them) are still on their way: `report`, then `table` with the same id.
+ */
 export type HostMessage =
   | { readonly type: 'loading'; readonly range: DateRange; readonly room?: string }
-  | { readonly type: 'report'; readonly report: ReportPayload }
-  | { readonly type: 'aggregates'; readonly timeZone: string; readonly aggregates: Aggregates }
+  | { readonly type: 'report'; readonly id: number; readonly report: ReportSummary }
+  | { readonly type: 'table'; readonly id: number; readonly table: WireTable }
   | { readonly type: 'error'; readonly range: DateRange; readonly room?: string; readonly message: string };
 
 export type PageMessage =
@@ -59,8 +66,11 @@ export type PageMessage =
   | { readonly type: 'showAllRooms' }
   | { readonly type: 'retry' }
   | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly query: TableQuery }
-  /** The page has drawn a report, in `ms` from the message's arrival (for the log). */
-  | { readonly type: 'rendered'; readonly ms: number };
+  /**
+   * The page has drawn a report (`part` 'summary': totals and charts; 'table': the meetings too),
+   * `ms` after the message arrived; for the log and the benchmark.
+   */
+  | { readonly type: 'rendered'; readonly part: 'summary' | 'table'; readonly ms: number };
 
 /** What the page keeps with VS Code's webview state, to come back after a reload. */
 export interface PanelState {
@@ -77,10 +87,6 @@ const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
  * Export silently do nothing. The page holds its filter to the same bound.
  */
 export const MAX_FILTER_LENGTH = 65_536;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isShortString(value: unknown, max = 200): value is string {
   return typeof value === 'string' && value.length <= max;
@@ -99,7 +105,9 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'retry':
       return { type: value.type };
     case 'rendered':
-      return typeof value.ms === 'number' && Number.isFinite(value.ms) ? { type: 'rendered', ms: value.ms } : undefined;
+      return typeof value.ms === 'number' && Number.isFinite(value.ms) && (value.part === 'summary' || value.part === 'table')
+        ? { type: 'rendered', part: value.part, ms: value.ms }
+        : undefined;
     case 'export': {
       const query = value.query;
       if ((value.format !== 'csv' && value.format !== 'json') || !isRecord(query)) return undefined;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { calendarDayStart, isCalendarDate } from '../../../src/api/calendarDate';
+import { calendarDayStart, isCalendarDate } from '../../../src/shared/calendarDate';
 
-describe('api/calendarDate', () => {
+describe('shared/calendarDate', () => {
   it('accepts real days in YYYY-MM-DD form', () => {
     for (const day of ['2021-02-20', '2024-02-29', '1999-12-31', '2026-01-01', '0099-12-31', '0004-02-29']) assert.equal(isCalendarDate(day), true, day);
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parsePageMessage, parsePanelState } from '../../../src/views/protocol';
+import { parsePageMessage, parsePanelState } from '../../../src/shared/protocol';
 
-describe('views/protocol', () => {
+describe('shared/protocol', () => {
   it('accepts each message the report page sends', () => {
     assert.deepEqual(parsePageMessage({ type: 'ready', timeZone: 'Asia/Seoul' }), { type: 'ready', timeZone: 'Asia/Seoul' });
     assert.deepEqual(parsePageMessage({ type: 'setRange', start: '2021-02-20', end: '2021-02-25', extra: 1 }), { type: 'setRange', start: '2021-02-20', end: '2021-02-25' });

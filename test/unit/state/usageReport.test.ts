@@ -1,0 +1,172 @@
+/** The usage report model with a fake client: loading, superseded loads, failures, zones and exports. */
+import * as assert from 'node:assert/strict';
+import type { UsageRange } from '../../../src/api/client';
+import { ApiError } from '../../../src/api/errors';
+import type { Usage } from '../../../src/api/schema';
+import { ReportState, UsageReport } from '../../../src/state/usageReport';
+
+const RANGE = { start: '2021-02-20', end: '2021-02-25' };
+const SAMPLE: Usage = {
+  domain: 'trial',
+  totalSeconds: 49951,
+  skipped: 1,
+  records: [
+    { roomName: 'gsdagd', seconds: 42936, createdAt: '2021-02-22T12:39:26.000Z' },
+    { roomName: 'test', seconds: 4924, createdAt: '2021-02-23T16:30:00.000Z' },
+    { roomName: 'test', seconds: 1481, createdAt: '2021-02-24T01:00:00.000Z' },
+    { roomName: '12312', seconds: 610, createdAt: '2021-02-20T05:00:00.000Z' },
+  ],
+};
+
+/** A client whose answers the test hands out, one per call, in any order. */
+class FakeSource {
+  readonly asked: UsageRange[] = [];
+  private readonly waiting: { resolve: (usage: Usage) => void; reject: (error: unknown) => void }[] = [];
+
+  usage(range: UsageRange): Promise<Usage> {
+    this.asked.push(range);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  answer(index: number, usage: Usage = SAMPLE): void {
+    this.waiting[index]!.resolve(usage);
+  }
+
+  fail(index: number, error: unknown): void {
+    this.waiting[index]!.reject(error);
+  }
+}
+
+const quietLog = { lines: [] as string[], info(line: string) { this.lines.push(line); }, warn(line: string) { this.lines.push(`warn: ${line}`); } };
+
+function setup(room?: string): { report: UsageReport; source: FakeSource; phases: string[] } {
+  const source = new FakeSource();
+  const report = new UsageReport(source, quietLog, RANGE, room, () => Date.parse('2021-03-01T00:00:00Z'));
+  report.setUserZone('Asia/Seoul');
+  const phases: string[] = [];
+  report.onDidChange(() => phases.push(report.current.phase));
+  return { report, source, phases };
+}
+
+function loaded(state: ReportState) {
+  assert.equal(state.phase, 'loaded');
+  return (state as Extract<ReportState, { phase: 'loaded' }>).report;
+}
+
+describe('state/usageReport', () => {
+  it('asks for the range, then holds the totals in the user zone and every meeting', async () => {
+    const { report, source, phases } = setup();
+    const done = report.load(RANGE, undefined);
+    assert.deepEqual(source.asked, [RANGE]);
+    assert.deepEqual(phases, ['loading']);
+    source.answer(0);
+    await done;
+    assert.deepEqual(phases, ['loading', 'loaded']);
+    const { summary, table } = loaded(report.current);
+    assert.equal(summary.timeZone, 'Asia/Seoul');
+    assert.equal(summary.meetings, 4);
+    assert.equal(summary.aggregates.summary.totalSeconds, 49951);
+    assert.equal(summary.totalsDiffer, false);
+    assert.equal(summary.skipped, 1);
+    assert.equal(summary.domain, 'trial');
+    assert.equal(summary.fetchedAt, Date.parse('2021-03-01T00:00:00Z'));
+    assert.deepEqual(table.roomNames, ['gsdagd', 'test', '12312']);
+    // 16:30 UTC on the 23rd is 01:30 on the 24th in Seoul.
+    assert.deepEqual(summary.aggregates.perDay.filter((day) => day.meetings > 0).map((day) => [day.day, day.meetings]),
+      [['2021-02-20', 1], ['2021-02-22', 1], ['2021-02-24', 2]]);
+  });
+
+  it('for one room, keeps only its meetings and does not compare with the total of all rooms', async () => {
+    const { report, source } = setup('test');
+    const done = report.load(RANGE, 'test');
+    source.answer(0);
+    await done;
+    const { summary } = loaded(report.current);
+    assert.equal(summary.room, 'test');
+    assert.equal(summary.meetings, 2);
+    assert.equal(summary.totalsDiffer, false);
+  });
+
+  it("says so when the server's total differs from the sum of its meetings", async () => {
+    const { report, source } = setup();
+    const done = report.load(RANGE, undefined);
+    source.answer(0, { ...SAMPLE, totalSeconds: 50_000 });
+    await done;
+    assert.equal(loaded(report.current).summary.totalsDiffer, true);
+  });
+
+  it('drops the answer to a load that a newer one has replaced, whichever comes first', async () => {
+    const { report, source, phases } = setup();
+    const first = report.load(RANGE, undefined);
+    const second = report.load({ start: '2021-02-21', end: '2021-02-21' }, undefined);
+    source.answer(1, { ...SAMPLE, records: SAMPLE.records.slice(0, 1) });
+    await second;
+    source.answer(0);
+    await first;
+    assert.deepEqual(phases, ['loading', 'loading', 'loaded']);
+    assert.equal(loaded(report.current).summary.meetings, 1);
+    assert.deepEqual(report.range, { start: '2021-02-21', end: '2021-02-21' });
+  });
+
+  it("fails with the API's own sentence, or names what went wrong, and loads again on retry", async () => {
+    const { report, source } = setup();
+    const first = report.load(RANGE, undefined);
+    source.fail(0, new ApiError('timeout', 'The S-Connector server did not answer.'));
+    await first;
+    assert.deepEqual(report.current, { phase: 'failed', message: 'The S-Connector server did not answer.' });
+    const second = report.retry();
+    assert.deepEqual(source.asked, [RANGE, RANGE]);
+    source.fail(1, new TypeError('boom'));
+    await second;
+    assert.deepEqual(report.current, { phase: 'failed', message: 'The usage report failed: TypeError: boom' });
+  });
+
+  it('counts the totals again once when the zone changes to UTC, and back', async () => {
+    const { report, source } = setup();
+    const done = report.load(RANGE, undefined);
+    source.answer(0);
+    await done;
+    report.setUtc(true);
+    const inUtc = loaded(report.current);
+    assert.equal(inUtc.summary.timeZone, 'UTC');
+    assert.deepEqual(inUtc.summary.aggregates.perDay.filter((day) => day.meetings > 0).map((day) => day.day), ['2021-02-20', '2021-02-22', '2021-02-23', '2021-02-24']);
+    assert.equal(loaded(report.current), inUtc, 'counted once, then kept');
+    report.setUtc(false);
+    assert.equal(loaded(report.current).summary.timeZone, 'Asia/Seoul');
+    assert.equal(report.inUtc, false);
+  });
+
+  it('ignores a zone this runtime does not know', () => {
+    const { report } = setup();
+    report.setUserZone('Nowhere/Special');
+    assert.equal(report.timeZone, 'Asia/Seoul');
+  });
+
+  it('exports the rows a query selects, in the zone chosen; nothing before a report is there', async () => {
+    const { report, source } = setup();
+    assert.throws(() => report.exportFile('csv', { filter: '', sort: 'startedAt', descending: true }), /There is no report to export yet/);
+    const done = report.load(RANGE, undefined);
+    source.answer(0);
+    await done;
+    const csv = report.exportFile('csv', { filter: 'TEST', sort: 'seconds', descending: true });
+    assert.equal(csv.count, 2);
+    assert.match(csv.text, /Started \(Asia\/Seoul\)/);
+    report.setUtc(true);
+    const json = JSON.parse(report.exportFile('json', { filter: '', sort: 'startedAt', descending: false }).text) as { timeZone: string; meetings: unknown[]; domain: string; exportedAt: string };
+    assert.equal(json.timeZone, 'UTC');
+    assert.equal(json.meetings.length, 4);
+    assert.equal(json.domain, 'trial');
+    assert.equal(json.exportedAt, '2021-03-01T00:00:00.000Z');
+    assert.equal(report.exportName('csv'), 's-connector-usage_2021-02-20_2021-02-25.csv');
+  });
+
+  it('after dispose, an answer still on its way changes nothing and tells no one', async () => {
+    const { report, source, phases } = setup();
+    const done = report.load(RANGE, undefined);
+    report.dispose();
+    source.answer(0);
+    await done;
+    assert.deepEqual(phases, ['loading']);
+    assert.equal(report.current.phase, 'loading');
+  });
+});
