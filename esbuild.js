@@ -30,7 +30,7 @@ const watchMarkers = {
     });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column})` : ''}`);
+        console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column + 1})` : ''}`);
       }
       console.log('[watch] build finished');
     });

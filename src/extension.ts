@@ -6,7 +6,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { SConnectorClient } from './api/client';
 import { apiUrlForLog, apiUrlProblem, originOf } from './api/apiUrl';
-import { DEFAULT_HTTP_SETTINGS, HttpTransport, RequestRecord } from './api/http';
+import { DEFAULT_HTTP_SETTINGS, HttpTransport, type RequestRecord } from './api/http';
 import { TokenSource } from './api/tokens';
 import { Account } from './state/account';
 import { CredentialStore } from './state/credentials';
@@ -17,7 +17,7 @@ import { bindContextKeys } from './views/contextKeys';
 import { QuotaNotifier } from './views/quotaNotifier';
 import { registerReportCommands } from './views/reportCommands';
 import { registerRoomCommands } from './views/roomCommands';
-import { SessionsTreeProvider, staleMessage, TreeNode } from './views/sessionsTree';
+import { SessionsTreeProvider, staleMessage, type TreeNode } from './views/sessionsTree';
 import { StatusBarView } from './views/statusBar';
 import { UsagePanel } from './views/usagePanel';
 
@@ -116,7 +116,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
   state.start();
   const activation = { durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted };
-  log.info(`S-Connector ${String(context.extension.packageJSON.version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${apiUrlForLog(settings.apiUrl)}`);
+  const { version } = context.extension.packageJSON as { version?: unknown };
+  log.info(`S-Connector ${String(version)} activated in ${activation.durationMs.toFixed(2)} ms with ${activation.requestsBeforeReturn} requests sent; API at ${apiUrlForLog(settings.apiUrl)}`);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { state, tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, account, tokens, credentials, usagePanel: () => UsagePanel.open, globalState: context.globalState, activation };
 }

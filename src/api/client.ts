@@ -5,9 +5,9 @@
 import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from '../shared/calendarDate';
 import { ApiError } from './errors';
-import { ApiRequest, HttpTransport } from './http';
-import { License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, Room, RoomList, Usage } from './schema';
-import { Grant, TokenSource } from './tokens';
+import { type ApiRequest, type HttpTransport } from './http';
+import { type License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, type Room, type RoomList, type Usage } from './schema';
+import { type Grant, type TokenSource } from './tokens';
 import { hasLoneSurrogate, neutralise } from '../shared/serverText';
 
 export interface UsageRange {

@@ -72,6 +72,6 @@ const MAX_SERVER_MESSAGE = 200;
  * are neutralised, and Markdown link syntax is broken so that it never becomes a link or a command.
  */
 export function cleanServerText(text: string): string {
-  const flat = neutralise(text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')).replace(/\s+/g, ' ').trim();
+  const flat = neutralise(text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ')).replace(/\s+/g, ' ').trim();
   return shorten(unlink(flat), MAX_SERVER_MESSAGE);
 }

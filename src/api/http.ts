@@ -4,9 +4,9 @@
  * It knows the S-Connector envelope (`{status, data, message}`) and nothing about endpoints.
  */
 import * as l10n from '@vscode/l10n';
-import fetch, { FetchError, Response } from 'node-fetch';
+import fetch, { FetchError, type RequestInit, type Response } from 'node-fetch';
 import { parseApiUrl } from './apiUrl';
-import { ApiError, ApiErrorKind, cleanServerText } from './errors';
+import { ApiError, type ApiErrorKind, cleanServerText } from './errors';
 
 export interface HttpSettings {
   /** Per attempt, covering connect, headers and body. */
@@ -139,7 +139,7 @@ async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Prom
       // Stryker disable next-line ConditionalExpression: equivalent, JSON.stringify(undefined) is undefined too
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       // node-fetch@2 types its own AbortSignal; Node's is the same at run time.
-      signal: controller.signal as unknown as import('node-fetch').RequestInit['signal'],
+      signal: controller.signal as unknown as RequestInit['signal'],
       size: MAX_BODY_BYTES,
       // Never followed: node-fetch would re-send a POST body (the secret key) after a 307/308, and the
       // token header after any redirect, to whatever origin the Location names.

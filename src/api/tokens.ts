@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { originOf, parseApiUrl, sendsKeysInClear } from './apiUrl';
 import { ApiError } from './errors';
-import { HttpTransport } from './http';
+import { type HttpTransport } from './http';
 import { parseAccessToken } from './schema';
 
 export interface Credentials {

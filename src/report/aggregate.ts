@@ -9,7 +9,7 @@ import { dayText, isCalendarDate } from '../shared/calendarDate';
 import { compareRoomNames } from '../shared/roomNames';
 import { eachDay } from './dateRange';
 import { dayNumberIn } from './timeZone';
-import { Aggregates, DateRange, DayUsage, MeetingTable, RoomUsage } from '../shared/reportTypes';
+import { type Aggregates, type DateRange, type DayUsage, type MeetingTable, type RoomUsage } from '../shared/reportTypes';
 
 /**
  * The records as columns, in the order given. With `room`, only that room's records (exact name).
@@ -62,8 +62,8 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     const s = seconds[i]!;
     const t = startedAt[i]!;
     totalSeconds += s;
-    roomSeconds[r] += s;
-    roomMeetings[r]++;
+    roomSeconds[r]! += s;
+    roomMeetings[r]!++;
     if (s > roomLongest[r]!) roomLongest[r] = s;
     if (longest < 0 || s > seconds[longest]!) longest = i;
 

@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { calendarDayStart, DAY_MS, isCalendarDate, utcDay } from '../shared/calendarDate';
-import { DateRange } from '../shared/reportTypes';
+import { type DateRange } from '../shared/reportTypes';
 
 export type PresetId = 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth';
 

@@ -5,7 +5,7 @@
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  */
 import { DAY_MS, dayText, pad } from '../shared/calendarDate';
-import { DateRange, MeetingTable } from '../shared/reportTypes';
+import { type DateRange, type MeetingTable } from '../shared/reportTypes';
 import { zoneOffsetMs } from './timeZone';
 
 /** A length as `h:mm:ss`, hours not wrapped at 24: 42936 → `11:55:36`, 90061 → `25:01:01`. */

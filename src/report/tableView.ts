@@ -6,7 +6,7 @@
  *
  * Pure ECMAScript + Intl: used by the extension (Node, for export) and the webview (browser).
  */
-import { MeetingTable, TableQuery } from '../shared/reportTypes';
+import { type MeetingTable, type TableQuery } from '../shared/reportTypes';
 import { compareRoomNames } from '../shared/roomNames';
 
 export const DEFAULT_QUERY: TableQuery = { filter: '', sort: 'startedAt', descending: true };

@@ -10,7 +10,8 @@
  */
 
 export const REPLACEMENT = '\ufffd';
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** C0 and C1 controls and DEL (the Unicode category Cc), and the line and paragraph separators. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
 const BIDI_FORMATTING = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

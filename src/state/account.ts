@@ -1,6 +1,6 @@
 /** Signing in and out: keys are checked with the server before anything is stored. */
-import { BoundCredentials, TokenSource } from '../api/tokens';
-import { CredentialStore } from './credentials';
+import { type BoundCredentials, type TokenSource } from '../api/tokens';
+import { type CredentialStore } from './credentials';
 
 export class Account {
   constructor(

@@ -11,8 +11,8 @@
 import * as l10n from '@vscode/l10n';
 import { originOf } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
-import { BoundCredentials } from '../api/tokens';
-import { Disposable, Emitter, SecretStore } from './events';
+import { type BoundCredentials } from '../api/tokens';
+import { type Disposable, Emitter, type SecretStore } from './events';
 
 export const CREDENTIALS_ID = 'sconnector.credentials';
 /** Before 0.2 the secret key was stored alone, its access key in a setting. */

@@ -7,11 +7,11 @@
  */
 import * as l10n from '@vscode/l10n';
 import { ApiError } from '../api/errors';
-import { License, Room, RoomList } from '../api/schema';
-import { BoundCredentials } from '../api/tokens';
-import { Disposable, Emitter, Event } from './events';
-import { compareSnapshots, LiveChange, sameRoom } from './liveChange';
-import { isDue, nextRefreshDelay, RefreshDemand } from './refreshPolicy';
+import { type License, type Room, type RoomList } from '../api/schema';
+import { type BoundCredentials } from '../api/tokens';
+import { type Disposable, Emitter, type Event } from './events';
+import { compareSnapshots, type LiveChange, sameRoom } from './liveChange';
+import { isDue, nextRefreshDelay, type RefreshDemand } from './refreshPolicy';
 import { sortRooms } from './roomOrder';
 
 export type Phase =

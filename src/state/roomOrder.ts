@@ -1,5 +1,5 @@
 /** The order rooms are listed in: meetings under way first, then busiest, then by name. */
-import { Room } from '../api/schema';
+import { type Room } from '../api/schema';
 import { compareRoomNames } from '../shared/roomNames';
 
 const STATUS_RANK: Readonly<Record<string, number>> = { ON_GOING: 0, OPEN: 1, WAIT: 2 };

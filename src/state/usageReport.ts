@@ -14,7 +14,7 @@ import { selectRows } from '../report/tableView';
 import { isTimeZone } from '../report/timeZone';
 import type { ReportSummary } from '../shared/protocol';
 import type { DateRange, MeetingTable, TableQuery } from '../shared/reportTypes';
-import { Disposable, Emitter } from './events';
+import { type Disposable, Emitter } from './events';
 
 /** What the report needs of the API client. */
 export interface UsageSource {

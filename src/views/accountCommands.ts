@@ -3,9 +3,9 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { apiUrlProblem, originOf, sendsKeysInClear } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
-import { Account } from '../state/account';
-import { CredentialStore } from '../state/credentials';
-import { legacyAccessKey, Settings } from '../state/settings';
+import { type Account } from '../state/account';
+import { type CredentialStore } from '../state/credentials';
+import { legacyAccessKey, type Settings } from '../state/settings';
 
 export function registerAccountCommands(account: Account, credentials: CredentialStore, settings: () => Settings, log: vscode.LogOutputChannel): vscode.Disposable {
   return vscode.Disposable.from(

@@ -4,8 +4,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { CredentialStatus, CredentialStore } from '../state/credentials';
-import { LiveSnapshot, LiveState } from '../state/liveState';
+import { type CredentialStatus, type CredentialStore } from '../state/credentials';
+import { type LiveSnapshot, type LiveState } from '../state/liveState';
 
 function set(key: string, value: unknown): void {
   void vscode.commands.executeCommand('setContext', key, value);

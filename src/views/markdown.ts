@@ -1,5 +1,5 @@
 /** Server text (room names, messages) into Markdown tooltips as text, never as Markdown or HTML. */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { neutralise } from '../shared/serverText';
 
 const ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };

@@ -1,8 +1,8 @@
 /** Says once, when the live room count crosses the warning threshold, that the license is filling up. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { LiveState } from '../state/liveState';
-import { quotaLevel, QuotaLevel } from '../state/quota';
+import { type LiveState } from '../state/liveState';
+import { quotaLevel, type QuotaLevel } from '../state/quota';
 
 const MUTED_KEY = 'sconnector.quotaNotification.muted';
 

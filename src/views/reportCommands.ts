@@ -4,12 +4,12 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { addDays, checkRange, dateProblem, describeRange, PresetId, presetRange, PRESETS, rangeProblem } from '../report/dateRange';
+import { addDays, checkRange, dateProblem, describeRange, type PresetId, presetRange, PRESETS, rangeProblem } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
-import { DateRange } from '../shared/reportTypes';
+import { type DateRange } from '../shared/reportTypes';
 import { displayName } from './displayName';
-import { TreeNode } from './sessionsTree';
-import { PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
+import { type TreeNode } from './sessionsTree';
+import { type PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
 
 const LAST_RANGE_KEY = 'sconnector.report.lastRange';
 
@@ -49,7 +49,10 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
     vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
       node?.kind === 'room' ? open(node.room.roomName, argument) : open(undefined, argument)),
     vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => UsagePanel.revive(panel, deps, state),
+      deserializeWebviewPanel: (panel, state: unknown) => {
+        UsagePanel.revive(panel, deps, state);
+        return Promise.resolve();
+      },
     }),
   );
 }

@@ -1,9 +1,9 @@
 /** Commands on the tree: refresh, and copying a room's name. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { LiveState } from '../state/liveState';
+import { type LiveState } from '../state/liveState';
 import { displayName } from './displayName';
-import { TreeNode } from './sessionsTree';
+import { type TreeNode } from './sessionsTree';
 
 export function registerRoomCommands(state: LiveState): vscode.Disposable {
   return vscode.Disposable.from(

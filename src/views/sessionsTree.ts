@@ -5,10 +5,10 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { Participant, Room } from '../api/schema';
-import { LiveChange, treeUpdate } from '../state/liveChange';
-import { LiveSnapshot, LiveState } from '../state/liveState';
-import { quotaLevel, QuotaLevel, quotaPercent } from '../state/quota';
+import { type Participant, type Room } from '../api/schema';
+import { type LiveChange, treeUpdate } from '../state/liveChange';
+import { type LiveSnapshot, type LiveState } from '../state/liveState';
+import { quotaLevel, type QuotaLevel, quotaPercent } from '../state/quota';
 import { displayName } from './displayName';
 import { appendPlain } from './markdown';
 import { age, dateTime, statusLabel, time, users } from './format';
@@ -151,7 +151,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const message = snapshot.error?.message ?? '';
     const tooltip = new vscode.MarkdownString(undefined, true);
     appendPlain(tooltip.appendMarkdown(`$(warning) **${l10n.t('The last refresh failed')}**\n\n`), message);
-    if (stale) tooltip.appendMarkdown(`\n\n${l10n.t('Showing data from {0}.', time(snapshot.updatedAt!))}`);
+    if (stale) tooltip.appendMarkdown(`\n\n${l10n.t('Showing data from {0}.', time(snapshot.updatedAt))}`);
     tooltip.appendMarkdown(`\n\n${l10n.t('Click to retry.')}`);
     return item('error', stale ? l10n.t('Refresh failed: showing older data') : l10n.t('Could not load live rooms'), vscode.TreeItemCollapsibleState.None, {
       description: message,

@@ -1,9 +1,9 @@
 /** The status bar item: live rooms against the room limit, coloured by how full the license is. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { LiveSnapshot, LiveState } from '../state/liveState';
+import { type LiveSnapshot, type LiveState } from '../state/liveState';
 import { quotaLevel, quotaPercent } from '../state/quota';
-import { Settings } from '../state/settings';
+import { type Settings } from '../state/settings';
 import { appendPlain } from './markdown';
 import { age, time } from './format';
 
@@ -79,7 +79,7 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
   tooltip.appendMarkdown(`\n\n${l10n.t('{0} of {1} rooms in use ({2} %)', inUse, license.roomLimit, quotaPercent(inUse, license.roomLimit))}`);
   if (!license.enabled) tooltip.appendMarkdown(`\n\n$(circle-slash) ${l10n.t('The license is disabled.')}`);
   if (snapshot.updatedAt !== undefined) tooltip.appendMarkdown(`\n\n${l10n.t('Updated {0} ({1})', time(snapshot.updatedAt), age(snapshot.updatedAt, now))}`);
-  if (stale) appendPlain(tooltip.appendMarkdown(`\n\n$(warning) ${l10n.t('The last refresh failed')}: `), snapshot.error!.message);
+  if (stale) appendPlain(tooltip.appendMarkdown(`\n\n$(warning) ${l10n.t('The last refresh failed')}: `), snapshot.error.message);
   tooltip.appendMarkdown(`\n\n${l10n.t('Click to show the live rooms.')}`);
   return {
     text: `$(broadcast) ${inUse}/${license.roomLimit}${stale ? ' $(warning)' : ''}`,

@@ -346,7 +346,7 @@ function renderHeader(): void {
       query = sortedBy(query, key);
       page = 0;
       showMeetings();
-      (headRow.querySelector(`button[data-sort="${key}"]`) as HTMLButtonElement | null)?.focus();
+      headRow.querySelector<HTMLButtonElement>(`button[data-sort="${key}"]`)?.focus();
     });
     return h('th', { class: numeric ? 'num' : '', 'aria-sort': active ? (query.descending ? 'descending' : 'ascending') : 'none' }, button);
   }));

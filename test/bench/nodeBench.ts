@@ -7,7 +7,7 @@ import { DEFAULT_QUERY, selectRows } from '../../src/report/tableView';
 import { startEmulator } from '../emulator/server';
 import { makeStack } from '../unit/api/fixture';
 import { repoRoot } from '../harness/workspace';
-import { Figure, median, timed } from './figures';
+import { type Figure, median, timed } from './figures';
 
 const KB = 1024;
 const RUNS = 7;

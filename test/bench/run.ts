@@ -2,7 +2,7 @@
  * `npm run bench`: prints each performance figure with its budget and whether it holds.
  * Figures, not tests: nothing here fails the build; budgets over are explained in the README.
  */
-import { Figure, printFigures } from './figures';
+import { type Figure, printFigures } from './figures';
 import { reportFigures, sizeFigures } from './nodeBench';
 import { workbenchFigures } from './workbenchBench';
 

@@ -7,10 +7,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { answerInput, openWorkbench, reportFrame, runCommand, signInByHand, Workbench } from '../browser/workbench';
+import { answerInput, openWorkbench, reportFrame, runCommand, signInByHand, type Workbench } from '../browser/workbench';
 import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
-import { Figure, median, timed } from './figures';
+import { type Figure, median, timed } from './figures';
 
 const RELOADS = 5;
 const RENDERS = 3;

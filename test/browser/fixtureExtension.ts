@@ -22,7 +22,7 @@ export function packFixtureExtension(name: string, outFile: string): string {
     execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', outFile], { cwd, stdio: 'pipe' });
   } catch (error) {
     const output = (error as { stdout?: Buffer; stderr?: Buffer });
-    throw new Error(`vsce package failed for ${name}: ${String(output.stderr ?? '')}${String(output.stdout ?? '')}`);
+    throw new Error(`vsce package failed for ${name}: ${String(output.stderr ?? '')}${String(output.stdout ?? '')}`, { cause: error });
   }
   if (!fs.existsSync(outFile)) throw new Error(`vsce package wrote no ${outFile}`);
   return outFile;

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, RequestLogEntry } from '../emulator/server';
+import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, type RequestLogEntry } from '../emulator/server';
 import { repoRoot } from '../harness/workspace';
 import { packFixtureExtension } from './fixtureExtension';
-import { openWorkbench, runCommand, signInByHand, Workbench } from './workbench';
+import { openWorkbench, runCommand, signInByHand, type Workbench } from './workbench';
 
 /** A JWT: header and claims start with `{"` in base64url. */
 const TOKEN_SHAPE = /eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}/;

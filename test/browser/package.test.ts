@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_SECRET_KEY } from '../emulator/server';
 import { repoRoot } from '../harness/workspace';
-import { openWorkbench, runCommand, Workbench } from './workbench';
+import { openWorkbench, runCommand, type Workbench } from './workbench';
 
 /** What ships: the .vsix built by `npm run package`, installed into the offline VS Code like a user would. */
 describe('The packaged .vsix', function () {

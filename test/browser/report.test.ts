@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { answerInput, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, Workbench } from './workbench';
+import { answerInput, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, type Workbench } from './workbench';
 
 /** The usage report as a user sees it: a real workbench, a real webview, a user in Seoul. */
 describe('Usage report in the real workbench (Chromium)', function () {
@@ -89,7 +89,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await page.locator('.quick-input-title', { hasText: 'Export usage as CSV' }).waitFor();
     const input = page.locator('.quick-input-widget input.input');
     await page.waitForFunction(
-      (name) => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.endsWith(name),
+      (name) => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value.endsWith(name),
       '/s-connector-usage_2021-02-20_2021-02-25.csv',
       { timeout: 10_000 },
     ).catch(async () => assert.fail(`the dialog proposed ${await input.inputValue()}`));

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { answerInput, openWorkbench, runCommand, screenshot, Workbench } from './workbench';
+import { answerInput, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 /** What a user sees in the sidebar and status bar of a real workbench, signing in by hand. */
 describe('Live Rooms in the real workbench (Chromium)', function () {

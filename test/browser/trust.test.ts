@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { MatrixRow, stable, writeMatrixSection } from '../harness/faultMatrixFile';
+import { type MatrixRow, stable, writeMatrixSection } from '../harness/faultMatrixFile';
 import { repoRoot } from '../harness/workspace';
-import { openWorkbench, runCommand, Workbench } from './workbench';
+import { openWorkbench, runCommand, type Workbench } from './workbench';
 
 /**
  * The trust model where only the real workbench can show it: the modal that comes before any key is

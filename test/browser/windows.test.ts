@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { openWorkbench, signInByHand, Workbench } from './workbench';
+import { openWorkbench, signInByHand, type Workbench } from './workbench';
 
 /** Two windows on the same machine share one sign-in: the secret key lives in one secret storage. */
 describe('Two windows (Chromium tabs)', function () {

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
+import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
 import { installExtension, startCodeServer, workbenchUrl } from '../harness/codeServer';
 import { provision } from '../harness/provision';

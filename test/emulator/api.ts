@@ -53,7 +53,7 @@ function matchRoute(rawPath: string): { route: Route; segment: string } | undefi
   }
   // One path segment, like Express's `:room_name`: a raw `/` in a name means the client forgot to encode it.
   const room = /^\/v1\/sessions\/([^/]+)$/.exec(path);
-  return room ? { route: 'session', segment: room[1] } : undefined;
+  return room ? { route: 'session', segment: room[1]! } : undefined;
 }
 
 async function signIn(state: EmulatorState, ex: Exchange): Promise<void> {

@@ -38,7 +38,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const values = new Map<Flag, string>();
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') {
       return { kind: 'help' };
     }

@@ -63,7 +63,7 @@ export function parseConfigPatch(input: unknown): Partial<EmulatorConfig> | stri
   if (unknown.length > 0) {
     return `unknown config key(s): ${unknown.join(', ')}`;
   }
-  return checkConfig(input as Partial<EmulatorConfig>) ?? (input as Partial<EmulatorConfig>);
+  return checkConfig(input) ?? (input);
 }
 
 /** The first problem with the given config values, or undefined. */

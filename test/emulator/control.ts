@@ -84,7 +84,7 @@ export class EmulatorControl {
       });
     } catch (error) {
       const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-      throw new Error(`emulator control ${method} ${url} failed: ${reason}`);
+      throw new Error(`emulator control ${method} ${url} failed: ${reason}`, { cause: error });
     }
     const text = await response.text();
     let json: { status?: unknown; message?: unknown; data?: unknown } | undefined;

@@ -71,7 +71,7 @@ export function generateData(options: GenerateOptions): InitialData {
   for (let i = 0; i < options.rooms; i++) {
     let name: string;
     if (i < HOSTILE_ROOM_NAMES.length) {
-      name = HOSTILE_ROOM_NAMES[i];
+      name = HOSTILE_ROOM_NAMES[i]!;
       taken.add(name);
     } else {
       name = generateRoomName(rng, taken);
@@ -104,14 +104,14 @@ function generateRecords(rng: Random, count: number, anchorMs: number, pool: rea
   const spanMs = RECORD_SPAN_DAYS * DAY_MS;
   const logMin = Math.log(60);
   const logMax = Math.log(4 * 3600);
-  const drafts: { time: number; roomName: string; sessionTimeSecond: number }[] = new Array(count);
+  const drafts = new Array<{ time: number; roomName: string; sessionTimeSecond: number }>(count);
   for (let i = 0; i < count; i++) {
     let time = anchorMs - 1000 - Math.floor(rng.next() * spanMs);
     if (time >= SAMPLE_MONTH_START && time < SAMPLE_MONTH_END) {
       time -= 31 * DAY_MS; // only reachable with a clock set near 2021; moves the record into January
     }
     // The first records take each hostile name in turn, so every one of them is in the usage data.
-    const roomName = i < HOSTILE_ROOM_NAMES.length ? HOSTILE_ROOM_NAMES[i] : rng.pickSkewed(pool);
+    const roomName = i < HOSTILE_ROOM_NAMES.length ? HOSTILE_ROOM_NAMES[i]! : rng.pickSkewed(pool);
     // Meetings from a minute to four hours, evenly spread on a log scale (many short, some long).
     const sessionTimeSecond = Math.round(Math.exp(logMin + rng.next() * (logMax - logMin)));
     drafts[i] = { time, roomName, sessionTimeSecond };

@@ -39,14 +39,14 @@ export function verifyJwt(token: string, secret: Buffer): JwtCheck {
     return { ok: false, reason: 'malformed' };
   }
   const [headerPart, payloadPart, signaturePart] = parts;
-  const header = parseJsonObject(Buffer.from(headerPart, 'base64url').toString('utf8'));
-  const payload = parseJsonObject(Buffer.from(payloadPart, 'base64url').toString('utf8'));
+  const header = parseJsonObject(Buffer.from(headerPart!, 'base64url').toString('utf8'));
+  const payload = parseJsonObject(Buffer.from(payloadPart!, 'base64url').toString('utf8'));
   // Refusing anything but HS256 closes the classic "alg: none" hole, even in an emulator.
   if (!header || header.alg !== 'HS256' || !payload) {
     return { ok: false, reason: 'malformed' };
   }
   const expected = hmac(secret, `${headerPart}.${payloadPart}`);
-  const actual = Buffer.from(signaturePart, 'base64url');
+  const actual = Buffer.from(signaturePart!, 'base64url');
   if (actual.length !== expected.length || !crypto.timingSafeEqual(actual, expected)) {
     return { ok: false, reason: 'signature' };
   }

@@ -13,8 +13,8 @@
  * then (at least one second, since with a frozen test clock both can be the same instant).
  */
 import { generateRoomName } from './names';
-import { Random } from './random';
-import { RoomFactory } from './roomFactory';
+import { type Random } from './random';
+import { type RoomFactory } from './roomFactory';
 import type { LiveRoom, UsageRecord } from './types';
 import { isoSeconds } from './usageLog';
 

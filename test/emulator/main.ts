@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${signal}: stopping the emulator\n`);
     // If something still holds the event loop after close, do not leave a zombie emulator behind.
     setTimeout(() => process.exit(1), 3000).unref();
-    emulator.close().then(() => process.exit(0));
+    void emulator.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,7 +7,7 @@
  * these names first, whatever the seed: with the default five generated rooms all of them are live,
  * and they are the first usage records too.
  */
-import { Random } from './random';
+import { type Random } from './random';
 
 /** Every name is here for a reason, noted beside it. */
 export const HOSTILE_ROOM_NAMES: readonly string[] = [

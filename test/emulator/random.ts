@@ -33,7 +33,7 @@ export class Random {
     if (items.length === 0) {
       throw new Error('cannot pick from an empty list');
     }
-    return items[Math.floor(this.next() * items.length)];
+    return items[Math.floor(this.next() * items.length)]!;
   }
 
   /** Picks with a bias towards the start of the list, so a few items come up much more often (like popular rooms). */
@@ -42,7 +42,7 @@ export class Random {
       throw new Error('cannot pick from an empty list');
     }
     const r = this.next();
-    return items[Math.floor(r * r * items.length)];
+    return items[Math.floor(r * r * items.length)]!;
   }
 
   /** A string of `length` characters from `alphabet`. */

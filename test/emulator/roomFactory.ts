@@ -4,7 +4,7 @@
  * data and the simulation, so every room and participant id stays unique for the emulator's life.
  */
 import { LOCATIONS, PEOPLE, PLATFORMS } from './names';
-import { Random } from './random';
+import { type Random } from './random';
 import type { LiveRoom, Participant, ParticipantRole, RoomStatus } from './types';
 import { isoSeconds } from './usageLog';
 

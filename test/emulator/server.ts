@@ -109,7 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server = http.createServer((req, res) => {
     const startedMs = Date.now();
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0]!;
     const isControl = path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
     const work = isControl ? handleControl(state, new Exchange(req, res)) : serveApi(req, res, startedMs);
     work.catch((error: unknown) => {

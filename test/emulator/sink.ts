@@ -50,7 +50,7 @@ export async function startSink(state: EmulatorState): Promise<http.Server> {
 }
 
 async function record(state: EmulatorState, req: http.IncomingMessage): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0]!;
   // The socket's own address, not the Host header: no header value is ever kept.
   const { localAddress, localPort } = req.socket;
   const origin = localAddress && localPort ? `http://${localAddress}:${localPort}` : state.sink.url;
@@ -75,7 +75,7 @@ async function record(state: EmulatorState, req: http.IncomingMessage): Promise<
 }
 
 function answer(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const path = (req.url ?? '/').split('?')[0].replace(/\/+$/, '');
+  const path = (req.url ?? '/').split('?')[0]!.replace(/\/+$/, '');
   const data =
     path === '/v1/info' ? { domain: 'sink', roomLimit: 100, enabled: 1, createdAt: '2020-12-22T15:00:00.000Z' }
     : path === '/v1/sessions' ? []

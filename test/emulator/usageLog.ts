@@ -46,7 +46,7 @@ export class UsageLog {
     const detail: UsageRecord[] = [];
     let totalSecond = 0;
     for (let i = end - 1; i >= start; i--) {
-      const record = this.records[i];
+      const record = this.records[i]!;
       detail.push({ ...record });
       totalSecond += record.sessionTimeSecond;
     }
@@ -64,7 +64,7 @@ export class UsageLog {
     let hi = this.times.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] < t) lo = mid + 1;
+      if (this.times[mid]! < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -76,7 +76,7 @@ export class UsageLog {
     let hi = this.times.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.times[mid] <= t) lo = mid + 1;
+      if (this.times[mid]! <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -3,11 +3,11 @@
  * isolated in a run folder: its own HOME, user data, extensions and temp dir.
  * It is started in its own process group so that stopping it also stops its helper processes.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, killOnExit, stopGroup, waitForHttp } from './processes';
-import { Toolchain } from './provision';
+import { type Toolchain } from './provision';
 
 export interface CodeServerOptions {
   /** Folder for this run's user data, extensions, HOME and logs; created if missing. */

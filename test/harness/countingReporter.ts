@@ -3,10 +3,10 @@
  * saving the counts for the total that `npm test` prints last. Used by the unit tests in plain
  * Node and by the integration suite inside the extension host.
  */
-import Mocha = require('mocha');
-import { countsLine, saveCounts, SuiteCounts } from './results';
+import Mocha from 'mocha';
+import { countsLine, saveCounts, type SuiteCounts } from './results';
 
-type Options = Mocha.MochaOptions & { reporterOption?: { suite?: string } };
+type Options = Omit<Mocha.MochaOptions, 'reporterOptions'> & { reporterOption?: { suite?: string }; reporterOptions?: { suite?: string } };
 
 class CountingReporter extends Mocha.reporters.Spec {
   constructor(runner: Mocha.Runner, options: Options) {

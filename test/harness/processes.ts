@@ -1,5 +1,5 @@
 /** Small process and network helpers the launchers share. */
-import { ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 
 /** An unused TCP port on 127.0.0.1, or `preferred` when it is free. */

@@ -18,6 +18,7 @@ interface Stage {
 
 const STAGES: readonly Stage[] = [
   { name: 'type-check', command: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', command: 'npx', args: ['eslint', '.'] },
   { name: 'unit tests', command: 'npx', args: ['mocha', '--config', 'test/unit/.mocharc.json'], suite: 'unit' },
   { name: 'integration tests (VS Code extension host)', command: process.execPath, args: ['out/test/harness/runOffline.js'], suite: 'integration' },
   { name: 'browser tests (real workbench)', command: 'npx', args: ['mocha', '--config', 'test/browser/.mocharc.json'], suite: 'browser' },

@@ -32,16 +32,18 @@ class TestSecrets implements vscode.SecretStorage {
     return this.failGet ? Promise.reject(new Error('Cannot create an item in a locked collection')) : Promise.resolve(this.values.get(key));
   }
 
-  async store(key: string, value: string): Promise<void> {
-    if (this.failStore) throw new Error('No keyring available');
+  store(key: string, value: string): Thenable<void> {
+    if (this.failStore) return Promise.reject(new Error('No keyring available'));
     this.values.set(key, value);
     this.changed.fire({ key });
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
-    if (this.failDelete) throw new Error('The keyring is locked');
+  delete(key: string): Thenable<void> {
+    if (this.failDelete) return Promise.reject(new Error('The keyring is locked'));
     this.values.delete(key);
     this.changed.fire({ key });
+    return Promise.resolve();
   }
 }
 
@@ -154,7 +156,7 @@ describe('Credentials when secret storage fails or is shared', function () {
     try {
       assert.deepEqual(await w.store.get(), bound());
       assert.equal(secrets.values.has(LEGACY_SECRET_KEY_ID), false, 'the old entry is gone');
-      assert.equal(JSON.parse(secrets.values.get(CREDENTIALS_ID)!).origin, new URL(emulatorUrl()).origin);
+      assert.equal((JSON.parse(secrets.values.get(CREDENTIALS_ID)!) as { origin: string }).origin, new URL(emulatorUrl()).origin);
       await w.state.refresh();
       assert.equal(w.state.snapshot.phase, 'ready', 'signed in without asking again');
     } finally {

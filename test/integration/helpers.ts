@@ -75,3 +75,8 @@ export async function ensureSignedIn(api: ExtensionApi): Promise<LiveSnapshot> {
   if (snapshot.phase === 'ready' && !snapshot.error && (await api.credentials.status()).kind === 'ready') return snapshot;
   return signInToEmulator(api);
 }
+
+/** A tree item's or status bar item's tooltip as the text a user reads (Markdown as written). */
+export function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
+  return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+}

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { TEST_OUTPUT_MARKER } from './marker';
 
 

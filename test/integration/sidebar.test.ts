@@ -123,7 +123,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
         await control.configure({ roomLimit });
         await api.state.refresh();
         assert.equal(api.statusBar.item.text, `$(broadcast) ${inUse}/${roomLimit}`);
-        assert.equal((api.statusBar.item.backgroundColor as vscode.ThemeColor | undefined)?.id, background, `limit ${roomLimit}`);
+        assert.equal((api.statusBar.item.backgroundColor)?.id, background, `limit ${roomLimit}`);
       }
       await control.configure({ roomLimit: 10 });
     });

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bundleScriptText, escapeHtml, htmlLang, parseBundleText } from '../../src/shared/pageL10n';
+import type * as L10nDev from '@vscode/l10n-dev';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const LANGUAGES = ['ko'] as const;
@@ -90,6 +91,18 @@ function sourceFiles(dir = path.join(ROOT, 'src')): string[] {
   });
 }
 
+/** The parts of package.json `contributes` that carry text a user reads. */
+interface Contributes {
+  readonly viewsContainers?: { readonly activitybar?: readonly { readonly title?: unknown }[] };
+  readonly views?: Readonly<Record<string, readonly { readonly name?: unknown; readonly contextualTitle?: unknown }[]>>;
+  readonly viewsWelcome?: readonly { readonly contents?: unknown }[];
+  readonly commands?: readonly { readonly command?: unknown; readonly title?: unknown; readonly category?: unknown; readonly shortTitle?: unknown }[];
+  readonly configuration?: {
+    readonly title?: unknown;
+    readonly properties?: Readonly<Record<string, Readonly<Record<string, unknown>> & { readonly enumDescriptions?: readonly unknown[]; readonly markdownEnumDescriptions?: readonly unknown[] }>>;
+  };
+}
+
 describe('l10n: English and Korean', () => {
   describe('package.json contributions (package.nls.json, package.nls.ko.json)', () => {
     const manifest = readJson<Record<string, unknown>>('package.json');
@@ -128,7 +141,7 @@ describe('l10n: English and Korean', () => {
     });
 
     it('leaves no user-facing text in package.json itself', () => {
-      const contributes = manifest.contributes as Record<string, any>;
+      const contributes = manifest.contributes as Contributes;
       const literal: string[] = [];
       const check = (value: unknown, where: string) => {
         if (typeof value === 'string' && !/^%[^%\s]+%$/.test(value)) literal.push(`${where}: ${JSON.stringify(value)}`);
@@ -136,7 +149,7 @@ describe('l10n: English and Korean', () => {
       check(manifest.displayName, 'displayName');
       check(manifest.description, 'description');
       for (const [index, container] of (contributes.viewsContainers?.activitybar ?? []).entries()) check(container.title, `viewsContainers.activitybar[${index}].title`);
-      for (const [group, views] of Object.entries<any[]>(contributes.views ?? {})) {
+      for (const [group, views] of Object.entries(contributes.views ?? {})) {
         for (const [index, view] of views.entries()) {
           check(view.name, `views.${group}[${index}].name`);
           check(view.contextualTitle, `views.${group}[${index}].contextualTitle`);
@@ -144,12 +157,12 @@ describe('l10n: English and Korean', () => {
       }
       for (const [index, welcome] of (contributes.viewsWelcome ?? []).entries()) check(welcome.contents, `viewsWelcome[${index}].contents`);
       for (const command of contributes.commands ?? []) {
-        check(command.title, `commands ${command.command} title`);
-        check(command.category, `commands ${command.command} category`);
-        check(command.shortTitle, `commands ${command.command} shortTitle`);
+        check(command.title, `commands ${String(command.command)} title`);
+        check(command.category, `commands ${String(command.command)} category`);
+        check(command.shortTitle, `commands ${String(command.command)} shortTitle`);
       }
       check(contributes.configuration?.title, 'configuration.title');
-      for (const [name, property] of Object.entries<any>(contributes.configuration?.properties ?? {})) {
+      for (const [name, property] of Object.entries(contributes.configuration?.properties ?? {})) {
         for (const field of ['description', 'markdownDescription', 'deprecationMessage', 'markdownDeprecationMessage']) check(property[field], `configuration ${name} ${field}`);
         for (const [index, text] of (property.enumDescriptions ?? property.markdownEnumDescriptions ?? []).entries()) check(text, `configuration ${name} enumDescriptions[${index}]`);
       }
@@ -202,7 +215,7 @@ describe('l10n: English and Korean', () => {
       this.timeout(60_000);
       // The same extraction `npm run l10n:export` runs, in memory (loaded here: only this test needs it).
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { getL10nJson } = require('@vscode/l10n-dev') as typeof import('@vscode/l10n-dev');
+      const { getL10nJson } = require('@vscode/l10n-dev') as typeof L10nDev;
       const files = sourceFiles().map((file) => ({ contents: fs.readFileSync(file, 'utf8'), extension: path.extname(file) }));
       const exported = (await getL10nJson(files)) as Record<string, Message>;
       assert.ok(Object.keys(exported).length > 100, `the export found only ${Object.keys(exported).length} strings in src/`);

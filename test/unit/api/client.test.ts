@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { EmulatorControl } from '../../emulator/control';
-import { DEMO_SECRET_KEY, Emulator, startEmulator } from '../../emulator/server';
+import { DEMO_SECRET_KEY, type Emulator, startEmulator } from '../../emulator/server';
 import { SConnectorClient } from '../../../src/api/client';
 import { DEFAULT_HTTP_SETTINGS, HttpTransport } from '../../../src/api/http';
 import { TokenSource } from '../../../src/api/tokens';
@@ -328,7 +328,7 @@ describe('api/client against the emulator', () => {
       try {
         let apiUrl = emulator.url;
         const http = new HttpTransport(() => ({ ...DEFAULT_HTTP_SETTINGS, timeoutMs: 3_000 }));
-        const tokens = new TokenSource(http, async () => ({ ...demoCredentials, apiUrl }), { lifetimeMinutes: () => 60 });
+        const tokens = new TokenSource(http, () => Promise.resolve({ ...demoCredentials, apiUrl }), { lifetimeMinutes: () => 60 });
         const client = new SConnectorClient(http, tokens);
         await client.license();
         const first = await tokens.token();

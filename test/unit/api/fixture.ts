@@ -1,7 +1,7 @@
 /** Builds the real API stack (transport, token source, client) against an emulator over real sockets. */
 import { SConnectorClient } from '../../../src/api/client';
-import { DEFAULT_HTTP_SETTINGS, HttpSettings, HttpTransport, RequestRecord } from '../../../src/api/http';
-import { BoundCredentials, Credentials, TokenSource } from '../../../src/api/tokens';
+import { DEFAULT_HTTP_SETTINGS, type HttpSettings, HttpTransport, type RequestRecord } from '../../../src/api/http';
+import { type BoundCredentials, type Credentials, TokenSource } from '../../../src/api/tokens';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../../emulator/server';
 
 export const demoCredentials: Credentials = { accessKey: DEMO_ACCESS_KEY, secretKey: DEMO_SECRET_KEY };
@@ -28,7 +28,7 @@ export function makeStack(baseUrl: string, options: StackOptions = {}): Stack {
   const http = new HttpTransport(() => settings, (record) => records.push(record));
   const given = 'credentials' in options ? options.credentials : demoCredentials;
   const credentials: BoundCredentials | undefined = given && { apiUrl: baseUrl, ...given };
-  const tokens = new TokenSource(http, async () => credentials, {
+  const tokens = new TokenSource(http, () => Promise.resolve(credentials), {
     lifetimeMinutes: () => options.lifetimeMinutes ?? 60,
     ...(options.now && { now: options.now }),
   });

@@ -107,7 +107,7 @@ describe('api/schema edges', () => {
     it('takes a name that is a number as text, and no name, an empty one or one of another type as unreadable', () => {
       assert.equal(parseRoom({ roomName: 1234 })?.roomName, '1234');
       assert.equal(parseRoom({ roomName: 0 })?.roomName, '0');
-      for (const roomName of [undefined, '', null, true, {}, Number.NaN]) assert.equal(parseRoom({ roomName }), undefined, String(roomName));
+      for (const roomName of [undefined, '', null, true, {}, Number.NaN]) assert.equal(parseRoom({ roomName }), undefined, JSON.stringify(roomName));
       for (const value of [null, 'room', 7, ['a']]) assert.equal(parseRoom(value), undefined, String(value));
     });
 
@@ -120,7 +120,7 @@ describe('api/schema edges', () => {
       const status = (value: unknown) => parseRoom({ roomName: 'r', status: value })?.status;
       assert.equal(status(' ON_GOING '), 'ON_GOING');
       assert.equal(status('ARCHIVING'), 'ARCHIVING');
-      for (const value of [undefined, '', '   ', null, {}]) assert.equal(status(value), 'UNKNOWN', String(value));
+      for (const value of [undefined, '', '   ', null, {}]) assert.equal(status(value), 'UNKNOWN', JSON.stringify(value));
       assert.equal(status(3), '3');
     });
 
@@ -137,7 +137,7 @@ describe('api/schema edges', () => {
     it('leaves participants out unless sessionTokens is a list', () => {
       for (const sessionTokens of [undefined, null, {}, 'tokens']) {
         const room = parseRoom({ roomName: 'r', sessionTokens });
-        assert.deepEqual(room, { roomName: 'r', status: 'UNKNOWN', userCount: 0 }, String(sessionTokens));
+        assert.deepEqual(room, { roomName: 'r', status: 'UNKNOWN', userCount: 0 }, JSON.stringify(sessionTokens));
       }
       assert.deepEqual(parseRoom({ roomName: 'r', sessionTokens: [] })?.participants, []);
     });

@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
-import { DEFAULT_HTTP_SETTINGS, HttpTransport, RequestRecord } from '../../../src/api/http';
-import { BoundCredentials, TokenSource } from '../../../src/api/tokens';
+import { DEFAULT_HTTP_SETTINGS, HttpTransport, type RequestRecord } from '../../../src/api/http';
+import { type BoundCredentials, TokenSource } from '../../../src/api/tokens';
 import { failure } from './fixture';
-import { jwt, ok, ScriptedServer, Seen, startScriptedServer } from './scriptedServer';
+import { jwt, ok, type ScriptedServer, type Seen, startScriptedServer } from './scriptedServer';
 
 const ACCESS_KEY = 'access-key-1';
 const SECRET_KEY = 'secret-key-1-very-secret';
@@ -47,7 +47,7 @@ describe('api/tokens TokenSource', () => {
         ? undefined
         : { apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY, ...options.credentials },
     };
-    const tokens = new TokenSource(http, async () => keys.current, { lifetimeMinutes: () => options.lifetimeMinutes ?? 60, now: () => clock.now });
+    const tokens = new TokenSource(http, () => Promise.resolve(keys.current), { lifetimeMinutes: () => options.lifetimeMinutes ?? 60, now: () => clock.now });
     return { tokens, records, clock, keys };
   }
 
@@ -186,14 +186,14 @@ describe('api/tokens TokenSource', () => {
     it('takes only an HTTP 400, 401 or 403 or a refusal for wrong keys, not another failure that carries such a status', async () => {
       const odd = new ApiError('unexpectedResponse', 'odd', { status: 401 });
       const http = { send: () => Promise.reject(odd) } as unknown as HttpTransport;
-      const tokens = new TokenSource(http, async () => ({ apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }), { lifetimeMinutes: () => 60 });
+      const tokens = new TokenSource(http, () => Promise.resolve({ apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }), { lifetimeMinutes: () => 60 });
       assert.equal(await failure(tokens.token()), odd);
     });
 
     it('passes on a failure that is not an ApiError as it is', async () => {
       const boom = new TypeError('boom');
       const http = { send: () => Promise.reject(boom) } as unknown as HttpTransport;
-      const tokens = new TokenSource(http, async () => ({ apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }), { lifetimeMinutes: () => 60 });
+      const tokens = new TokenSource(http, () => Promise.resolve({ apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }), { lifetimeMinutes: () => 60 });
       assert.equal(await failure(tokens.token()), boom);
     });
 
@@ -242,10 +242,10 @@ describe('api/tokens TokenSource', () => {
     it('shares one sign-in among concurrent callers, and signs in afresh once it is over', async () => {
       const { tokens } = setup();
       const grants = await Promise.all([tokens.renew(), tokens.renew(), tokens.token(), tokens.token()]);
-      assert.ok(grants.every((grant) => grant.token === grants[0]!.token));
+      assert.ok(grants.every((grant) => grant.token === grants[0].token));
       assert.equal(auths().length, 1);
       const again = await tokens.renew();
-      assert.ok(again.token !== grants[0]!.token);
+      assert.ok(again.token !== grants[0].token);
       assert.equal(auths().length, 2);
     });
 

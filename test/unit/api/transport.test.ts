@@ -7,9 +7,9 @@ import * as nodeHttp from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import { ApiError } from '../../../src/api/errors';
-import { ApiRequest, DEFAULT_HTTP_SETTINGS, HttpSettings, HttpTransport, MAX_RETRY_AFTER_MS, parseRetryAfter, redact, RequestRecord } from '../../../src/api/http';
+import { type ApiRequest, DEFAULT_HTTP_SETTINGS, type HttpSettings, HttpTransport, MAX_RETRY_AFTER_MS, parseRetryAfter, redact, type RequestRecord } from '../../../src/api/http';
 import { failure } from './fixture';
-import { ok, ScriptedServer, startScriptedServer } from './scriptedServer';
+import { ok, type ScriptedServer, startScriptedServer } from './scriptedServer';
 import { selfSignedCertificate } from './selfSignedCert';
 
 describe('api/http HttpTransport', () => {

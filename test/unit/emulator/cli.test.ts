@@ -65,7 +65,7 @@ describe('emulator CLI', () => {
     const result = await runMain(['--port', '0', '--tick-seconds', '0'], /Press Ctrl\+C/, (stdout, kill) => {
       const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
       served = fetch(`${url}/v1/info`).then((r) => r.status);
-      served.finally(kill);
+      void served.finally(kill);
     });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(await served, 401);

@@ -17,11 +17,11 @@ describe('emulator control API', () => {
     const data = await run.control.data();
     assert.deepEqual(data.license, { domain: 'trial', roomLimit: 10, enabled: 1, createdAt: '2020-12-22T15:00:00.000Z' });
     assert.equal(data.rooms.length, 7);
-    assert.deepEqual(Object.keys(data.rooms[0]), ['id', 'sessionId', 'roomName', 'status', 'createdAt', 'participants']);
+    assert.deepEqual(Object.keys(data.rooms[0]!), ['id', 'sessionId', 'roomName', 'status', 'createdAt', 'participants']);
     assert.equal(data.roomsOverride, null);
     assert.equal(data.records.length, 2004);
-    assert.deepEqual(Object.keys(data.records[0]), ['roomName', 'sessionTimeSecond', 'createdAt']);
-    for (let i = 1; i < data.records.length; i++) assert.ok(data.records[i - 1].createdAt <= data.records[i].createdAt);
+    assert.deepEqual(Object.keys(data.records[0]!), ['roomName', 'sessionTimeSecond', 'createdAt']);
+    for (let i = 1; i < data.records.length; i++) assert.ok(data.records[i - 1]!.createdAt <= data.records[i]!.createdAt);
   });
 
   it('setRooms(): serves exactly the given raw objects, by list and by name, until reset', async () => {

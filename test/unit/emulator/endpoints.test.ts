@@ -99,7 +99,7 @@ describe('emulator API endpoints', () => {
           for (const key of ['id', 'userName', 'location', 'platform', 'createdAt', 'updatedAt']) assert.equal(typeof t[key], 'string', key);
         }
       }
-      const detail = await get(`/v1/sessions/${encodeURIComponent(HOSTILE_ROOM_NAMES[2])}`);
+      const detail = await get(`/v1/sessions/${encodeURIComponent(HOSTILE_ROOM_NAMES[2]!)}`);
       assert.deepEqual(detail.json, { status: true, data: rooms[4] });
     });
   });

@@ -55,7 +55,7 @@ export async function signIn(url: string, extra: Record<string, unknown> = {}): 
 
 /** Reads a JWT's payload (the emulator's tokens are real HS256 JWTs). */
 export function claims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 }
 
 /**

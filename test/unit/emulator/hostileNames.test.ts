@@ -31,13 +31,13 @@ describe('emulator hostile Unicode rooms', () => {
     assert.match(LONE_SURROGATE_NAME, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/, 'a lone surrogate, not a pair');
     const twins = HOSTILE_UNICODE_ROOMS.filter((room) => room.roomName === TWIN_NAME);
     assert.equal(twins.length, 2);
-    assert.notEqual(twins[0].user, twins[1].user);
+    assert.notEqual(twins[0]!.user, twins[1]!.user);
     const rich = HOSTILE_UNICODE_ROOMS.find((room) => Array.isArray(room.sessionTokens));
     const tokens = rich?.sessionTokens as { id: string; connectionId: string }[];
     assert.equal(tokens.length, 2);
-    assert.equal(tokens[0].connectionId, DUPLICATE_CONNECTION_ID);
-    assert.equal(tokens[1].connectionId, DUPLICATE_CONNECTION_ID);
-    assert.notEqual(tokens[0].id, tokens[1].id);
+    assert.equal(tokens[0]!.connectionId, DUPLICATE_CONNECTION_ID);
+    assert.equal(tokens[1]!.connectionId, DUPLICATE_CONNECTION_ID);
+    assert.notEqual(tokens[0]!.id, tokens[1]!.id);
   });
 
   it('setRooms round-trips them all verbatim through v1/sessions', async () => {

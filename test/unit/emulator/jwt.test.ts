@@ -8,7 +8,7 @@ describe('emulator jwt', () => {
   it('signs an HS256 token that verifies and decodes', () => {
     const token = signJwt({ id: '3', iat: 1, exp: 2 }, secret);
     const [header] = token.split('.');
-    assert.deepEqual(JSON.parse(Buffer.from(header, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' });
+    assert.deepEqual(JSON.parse(Buffer.from(header!, 'base64url').toString()), { alg: 'HS256', typ: 'JWT' });
     assert.deepEqual(verifyJwt(token, secret), { ok: true, payload: { id: '3', iat: 1, exp: 2 } });
     assert.deepEqual(decodeJwtPayload(token), { id: '3', iat: 1, exp: 2 });
   });

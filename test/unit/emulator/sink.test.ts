@@ -135,7 +135,7 @@ describe('emulator redirect sink and redirect faults', () => {
       assert.deepEqual(Object.keys(record), RECORD_KEYS);
       assert.equal(record.origin, sink);
     }
-    assert.equal(report.requests[1].bodyBytes, Buffer.byteLength(JSON.stringify({ secretKey: DEMO_SECRET_KEY, marker })));
+    assert.equal(report.requests[1]!.bodyBytes, Buffer.byteLength(JSON.stringify({ secretKey: DEMO_SECRET_KEY, marker })));
     const text = JSON.stringify(report);
     for (const secret of [secretToken, marker, DEMO_SECRET_KEY, 'wrong', 'Bearer']) {
       assert.ok(!text.includes(secret), `the report must not hold ${secret}`);

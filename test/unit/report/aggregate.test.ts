@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { aggregate, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
-import { MeetingTable } from '../../../src/shared/reportTypes';
+import { type MeetingTable } from '../../../src/shared/reportTypes';
 
 /** The document's sample: v1/static for 2021-02-20..2021-02-25. */
 const SAMPLE = [

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toMeetingTable } from '../../../src/report/aggregate';
 import { DEFAULT_QUERY, selectRows } from '../../../src/report/tableView';
-import { MeetingTable, SortKey, TableQuery } from '../../../src/shared/reportTypes';
+import { type MeetingTable, type SortKey, type TableQuery } from '../../../src/shared/reportTypes';
 
 const HTML_NAME = '<img src=x onerror=alert(1)>';
 

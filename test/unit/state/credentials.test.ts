@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { CREDENTIALS_ID, CredentialStore, LEGACY_SECRET_KEY_ID } from '../../../src/state/credentials';
-import { Emitter, SecretStore } from '../../../src/state/events';
+import { Emitter, type SecretStore } from '../../../src/state/events';
 
 class FakeSecrets implements SecretStore {
   readonly entries = new Map<string, string>();
@@ -13,19 +13,20 @@ class FakeSecrets implements SecretStore {
   private readonly emitter = new Emitter<{ key: string }>();
   readonly onDidChange = this.emitter.event;
 
-  async get(key: string): Promise<string | undefined> {
-    if (this.failing === 'read') throw new Error('keyring locked');
-    return this.entries.get(key);
+  get(key: string): Promise<string | undefined> {
+    return this.failing === 'read' ? Promise.reject(new Error('keyring locked')) : Promise.resolve(this.entries.get(key));
   }
 
-  async store(key: string, value: string): Promise<void> {
-    if (this.failing === 'write') throw new Error('keyring locked');
+  store(key: string, value: string): Promise<void> {
+    if (this.failing === 'write') return Promise.reject(new Error('keyring locked'));
     this.entries.set(key, value);
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<void> {
-    if (this.failing === 'delete') throw new Error('keyring locked');
+  delete(key: string): Promise<void> {
+    if (this.failing === 'delete') return Promise.reject(new Error('keyring locked'));
     this.entries.delete(key);
+    return Promise.resolve();
   }
 
   /** Another window wrote the entry. */

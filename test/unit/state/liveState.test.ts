@@ -8,8 +8,8 @@ import { ApiError } from '../../../src/api/errors';
 import type { License, Room, RoomList } from '../../../src/api/schema';
 import type { BoundCredentials } from '../../../src/api/tokens';
 import { Emitter } from '../../../src/state/events';
-import { isUnchanged, LiveChange } from '../../../src/state/liveChange';
-import { KeySource, LiveSource, LiveState } from '../../../src/state/liveState';
+import { isUnchanged, type LiveChange } from '../../../src/state/liveChange';
+import { type KeySource, type LiveSource, LiveState } from '../../../src/state/liveState';
 
 const KEYS: BoundCredentials = { apiUrl: 'https://api.example', accessKey: 'a', secretKey: 's' };
 const LICENSE: License = { domain: 'trial', roomLimit: 10, enabled: true };
@@ -52,9 +52,9 @@ class FakeClient implements LiveSource {
     return { rooms, skipped: 0, duplicates: 0 };
   }
 
-  async room(roomName: string): Promise<Room | undefined> {
+  room(roomName: string): Promise<Room | undefined> {
     this.calls.push(`room ${roomName}`);
-    return this.rooms$.find((room) => room.roomName === roomName);
+    return Promise.resolve(this.rooms$.find((room) => room.roomName === roomName));
   }
 }
 
@@ -64,9 +64,8 @@ class FakeKeys implements KeySource {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange = this.emitter.event;
 
-  async get(): Promise<BoundCredentials | undefined> {
-    if (this.unreadable) throw this.unreadable;
-    return this.current;
+  get(): Promise<BoundCredentials | undefined> {
+    return this.unreadable ? Promise.reject(this.unreadable) : Promise.resolve(this.current);
   }
 
   change(keys: BoundCredentials | undefined): void {

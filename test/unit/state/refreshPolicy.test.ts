@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_RETRY_AFTER_MS } from '../../../src/api/http';
-import { isDue, MAX_BACKOFF_MS, MAX_TIMER_MS, nextRefreshDelay, RefreshDemand, UNFOCUSED_SLOWDOWN } from '../../../src/state/refreshPolicy';
+import { isDue, MAX_BACKOFF_MS, MAX_TIMER_MS, nextRefreshDelay, type RefreshDemand, UNFOCUSED_SLOWDOWN } from '../../../src/state/refreshPolicy';
 
 const demand = (overrides: Partial<RefreshDemand> = {}): RefreshDemand => ({ signedIn: true, focused: true, viewVisible: true, statusBarShown: true, ...overrides });
 const interval = 30_000;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Room } from '../../../src/api/schema';
+import { type Room } from '../../../src/api/schema';
 import { sortRooms } from '../../../src/state/roomOrder';
 
 const room = (roomName: string, status: string, userCount: number): Room => ({ roomName, status, userCount });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { UsageRange } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import type { Usage } from '../../../src/api/schema';
-import { ReportState, UsageReport } from '../../../src/state/usageReport';
+import { type ReportState, UsageReport } from '../../../src/state/usageReport';
 
 const RANGE = { start: '2021-02-20', end: '2021-02-25' };
 const SAMPLE: Usage = {
@@ -50,7 +50,7 @@ function setup(room?: string): { report: UsageReport; source: FakeSource; phases
 
 function loaded(state: ReportState) {
   assert.equal(state.phase, 'loaded');
-  return (state as Extract<ReportState, { phase: 'loaded' }>).report;
+  return (state).report;
 }
 
 describe('state/usageReport', () => {
