@@ -1,5 +1,6 @@
 // Builds everything the project runs, in one pass:
-//  - dist/extension.js: the extension, one minified-for-release CommonJS bundle (vscode stays external);
+//  - dist/extension.js: the extension, a minified-for-release CommonJS bundle (vscode stays external),
+//    and dist/report.js: the usage report, which it loads on first use;
 //  - out/: every TypeScript file of src/ and test/ transpiled one-to-one, for mocha, the emulator
 //    and the test harness (they are never shipped, so they are not bundled).
 // Type-checking is tsc's job (`npm run typecheck`); esbuild only strips types, which keeps builds instant.
@@ -21,6 +22,18 @@ const whatwgUrlIsNodeUrl = {
   },
 };
 
+/**
+ * The usage report is a bundle of its own, dist/report.js, loaded the first time a report command
+ * runs (src/views/reportLauncher.ts): the main bundle leaves `import('./reportFeature')` as a
+ * require of that file beside it, so none of the report's code is loaded at activation.
+ */
+const reportIsLoadedLater = {
+  name: 'report-is-loaded-later',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/reportFeature(\.js)?$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+
 /** In watch mode, tells VS Code's background task (.vscode/tasks.json) when a build starts and ends. */
 const watchMarkers = {
   name: 'watch-markers',
@@ -37,22 +50,28 @@ const watchMarkers = {
   },
 };
 
+/** The extension host's bundles: the extension, and the usage report it loads on first use. */
+const hostBundle = (entry, outfile, plugins) => ({
+  entryPoints: [entry],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile,
+  // import() becomes require(): VS Code provides `vscode` to modules loaded by require.
+  supported: { 'dynamic-import': false },
+  external: ['vscode', 'encoding'], // `encoding` is an optional peer of node-fetch that we never use
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  legalComments: 'none',
+  logLevel: watch ? 'info' : 'warning',
+  plugins: watch ? [...plugins, watchMarkers] : plugins,
+});
+
 const builds = [
-  {
-    entryPoints: ['src/extension.ts'],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile: 'dist/extension.js',
-    external: ['vscode', 'encoding'], // `encoding` is an optional peer of node-fetch that we never use
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: 'none',
-    logLevel: watch ? 'info' : 'warning',
-    plugins: watch ? [whatwgUrlIsNodeUrl, watchMarkers] : [whatwgUrlIsNodeUrl],
-  },
+  hostBundle('src/extension.ts', 'dist/extension.js', [whatwgUrlIsNodeUrl, reportIsLoadedLater]),
+  hostBundle('src/views/reportFeature.ts', 'dist/report.js', [whatwgUrlIsNodeUrl]),
   {
     // The usage report page: its own bundle for the browser, with its stylesheet (uPlot's included).
     entryPoints: ['src/webview/report.ts', 'src/webview/report.css'],

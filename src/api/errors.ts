@@ -63,6 +63,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * True for an ApiError, also one made by another copy of this module: the usage report is a bundle
+ * of its own (loaded on first use), so `instanceof` cannot see the main bundle's errors there.
+ */
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError || (value instanceof Error && value.name === 'ApiError' && typeof (value as Partial<ApiError>).kind === 'string');
+}
+
 /** Longest server message we repeat to the user; a whole HTML error page is not a message. */
 const MAX_SERVER_MESSAGE = 200;
 

@@ -1,4 +1,8 @@
-/** The order rooms are listed in: meetings under way first, then busiest, then by name. */
+/**
+ * The order rooms are listed in: meetings under way first, then open, waiting and unknown
+ * statuses, by name within each. Not by user count: rows would jump under the pointer on every
+ * poll, and each jump redraws the whole list where one row changed.
+ */
 import { type Room } from '../api/schema';
 import { compareRoomNames } from '../shared/roomNames';
 
@@ -10,6 +14,6 @@ function rank(status: string): number {
 
 export function sortRooms(rooms: readonly Room[]): Room[] {
   return [...rooms].sort(
-    (a, b) => rank(a.status) - rank(b.status) || b.userCount - a.userCount || compareRoomNames(a.roomName, b.roomName),
+    (a, b) => rank(a.status) - rank(b.status) || compareRoomNames(a.roomName, b.roomName),
   );
 }

@@ -6,7 +6,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { UsageRange } from '../api/client';
-import { ApiError } from '../api/errors';
+import { isApiError } from '../api/errors';
 import type { Usage } from '../api/schema';
 import { aggregate, toMeetingTable, totalsDiffer } from '../report/aggregate';
 import { exportFileName, toCsv, toJson } from '../report/exportFile';
@@ -133,7 +133,7 @@ export class UsageReport implements Disposable {
       this.set({ phase: 'loaded', report: { summary, table, id: sequence } });
     } catch (error) {
       if (sequence !== this.sequence) return;
-      const message = error instanceof ApiError ? error.message : l10n.t('The usage report failed: {0}', String(error));
+      const message = isApiError(error) ? error.message : l10n.t('The usage report failed: {0}', String(error));
       this.log.warn(`Usage report for ${range.start}..${range.end} failed: ${message}`);
       this.set({ phase: 'failed', message });
     }

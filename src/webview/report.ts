@@ -105,9 +105,12 @@ jsonButton.addEventListener('click', () => vscode.postMessage({ type: 'export', 
 
 // ---- Messages from the extension. ----
 
+let messagesFromHost = 0;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data as HostMessage | undefined;
   if (!message || typeof message !== 'object') return;
+  document.body.dataset.hostMessages = String(++messagesFromHost); // read by the benchmark
   switch (message.type) {
     case 'loading':
       showRange(message.range);

@@ -4,6 +4,8 @@
  */
 import { type Figure, printFigures } from './figures';
 import { reportFigures, sizeFigures } from './nodeBench';
+import { soakFigures } from './soakBench';
+import { treeFigures } from './treeBench';
 import { workbenchFigures } from './workbenchBench';
 
 const RECORDS = 100_000;
@@ -14,6 +16,10 @@ async function main(): Promise<void> {
   figures.push(...sizeFigures());
   console.log(`[bench] the usage report at ${RECORDS.toLocaleString()} records, in Node…`);
   figures.push(...(await reportFigures(RECORDS)).figures);
+  console.log('[bench] the live rooms at 1,000 rooms, in Node…');
+  figures.push(...(await treeFigures()));
+  console.log('[bench] memory over 10,000 refresh cycles and 50 reports, in Node…');
+  figures.push(...(await soakFigures()));
   console.log('[bench] the real workbench (code-server + Chromium)…');
   figures.push(...(await workbenchFigures(RECORDS)));
   printFigures(figures);

@@ -7,12 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
+import type { FrameLocator } from 'playwright-core';
 import { answerInput, openWorkbench, reportFrame, runCommand, signInByHand, type Workbench } from '../browser/workbench';
 import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
 import { type Figure, median, timed } from './figures';
 
 const RELOADS = 5;
+const ROUNDS = 3;
 const RENDERS = 3;
 
 export async function workbenchFigures(records: number): Promise<Figure[]> {
@@ -23,7 +25,7 @@ export async function workbenchFigures(records: number): Promise<Figure[]> {
     await page.locator('.activitybar .action-item a[aria-label^="S-Connector"]').click();
     await signInByHand(page, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
     await page.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 60_000 });
-    return [...(await refreshFigures(workbench, control)), ...(await activationFigures(workbench)), ...(await renderFigures(workbench, control))];
+    return [...(await refreshFigures(workbench, control)), ...(await activationFigures(workbench)), ...(await renderFigures(workbench))];
   } finally {
     await workbench.close();
   }
@@ -45,22 +47,32 @@ async function refreshFigures(workbench: Workbench, control: EmulatorControl): P
   ];
 }
 
-/** Each window reload starts a new extension host; the extension logs how long activate() took. */
+/**
+ * Each window reload starts a new extension host; the extension logs how long loading its bundle
+ * and activate() took. Three rounds of reloads, each with its own median, as the budget asks.
+ */
 async function activationFigures(workbench: Workbench): Promise<Figure[]> {
-  for (let reload = 0; reload < RELOADS; reload++) {
-    await runCommand(workbench.page, 'Developer: Reload Window');
-    await workbench.page.waitForEvent('load', { timeout: 60_000 });
-    await workbench.page.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 60_000 });
+  const figures: Figure[] = [];
+  let requests = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (let reload = 0; reload < RELOADS; reload++) {
+      await runCommand(workbench.page, 'Developer: Reload Window');
+      await workbench.page.waitForEvent('load', { timeout: 60_000 });
+      await workbench.page.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 60_000 });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // logs are written in batches
+    const activations = activationLines(workbench.userDataDir).slice(-RELOADS);
+    requests += activations.reduce((sum, a) => sum + a.requests, 0);
+    figures.push(
+      { name: `activate(), round ${round} (median of ${activations.length} window loads)`, value: median(activations.map((a) => a.ms)), unit: 'ms', budget: 5 },
+      { name: `  with loading the main bundle before it, round ${round}`, value: median(activations.map((a) => a.ms + a.loadMs)), unit: 'ms' },
+    );
   }
-  await new Promise((resolve) => setTimeout(resolve, 2_000)); // logs are written in batches
-  const activations = activationLines(workbench.userDataDir).slice(-RELOADS);
-  return [
-    { name: `activate() in the extension host (median of ${activations.length} window loads)`, value: median(activations.map((a) => a.ms)), unit: 'ms', budget: 5 },
-    { name: 'requests sent before activate() returned (all loads)', value: activations.reduce((sum, a) => sum + a.requests, 0), unit: 'req', budget: 0 },
-  ];
+  figures.push({ name: 'requests sent before activate() returned (all loads)', value: requests, unit: 'req', budget: 0 });
+  return figures;
 }
 
-function activationLines(userDataDir: string): { at: string; ms: number; requests: number }[] {
+function activationLines(userDataDir: string): { at: string; ms: number; loadMs: number; requests: number }[] {
   const files: string[] = [];
   const walk = (folder: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -72,19 +84,21 @@ function activationLines(userDataDir: string): { at: string; ms: number; request
   walk(path.join(userDataDir, 'logs'));
   const lines = files.flatMap((file) => fs.readFileSync(file, 'utf8').split('\n'));
   return lines
-    .map((line) => /^(\S+ \S+) \[info\] S-Connector \S+ activated in ([\d.]+) ms with (\d+) requests sent/.exec(line))
+    .map((line) => /^(\S+ \S+) \[info\] S-Connector \S+ activated in ([\d.]+) ms \(bundle loaded in ([\d.]+) ms\) with (\d+) requests sent/.exec(line))
     .filter((match): match is RegExpExecArray => match !== null)
-    .map((match) => ({ at: match[1]!, ms: Number(match[2]), requests: Number(match[3]) }))
+    .map((match) => ({ at: match[1]!, ms: Number(match[2]), loadMs: Number(match[3]), requests: Number(match[4]) }))
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-async function renderFigures(workbench: Workbench, control: EmulatorControl): Promise<Figure[]> {
+async function renderFigures(workbench: Workbench): Promise<Figure[]> {
   const { page } = workbench;
   const today = todayIn(undefined, Date.now());
   const range = { start: addDays(today, -200), end: today };
   const token = await signInToken(workbench.emulator.url);
   const bare: number[] = [];
-  const renders: number[] = [];
+  const summaries: number[] = [];
+  const tables: number[] = [];
+  const frame = reportFrame(page);
   for (let run = 0; run < RENDERS; run++) {
     bare.push((await timed(async () => (await fetch(`${workbench.emulator.url}/v1/static?startTime=${range.start}&endTime=${range.end}`, { headers: { 's-connector-jwt': token } })).text())).ms);
     await runCommand(page, 'View: Close All Editors');
@@ -95,12 +109,18 @@ async function renderFigures(workbench: Workbench, control: EmulatorControl): Pr
     await page.locator('.quick-input-widget input.input').fill(range.end);
     const started = performance.now();
     await page.keyboard.press('Enter');
-    await reportFrame(page).locator('#meetings tbody tr').first().waitFor({ timeout: 120_000 });
-    renders.push(performance.now() - started);
+    // First meaningful paint: the totals and the per-day chart.
+    await frame.locator('#summary-total').waitFor({ timeout: 120_000 });
+    await frame.locator('#day-chart canvas').waitFor({ timeout: 120_000 });
+    summaries.push(performance.now() - started);
+    // The table is interactive once a page of meetings is drawn (the loading row has no numbers).
+    await frame.locator('#meetings tbody tr td.num').first().waitFor({ timeout: 120_000 });
+    tables.push(performance.now() - started);
   }
+  const meetings = Number((await frame.locator('#summary-meetings .value').textContent())?.replace(/\D/g, ''));
+  const inPage = await pageFigures(frame, meetings);
   // A new range in the panel that is already open: no webview to create, the extension's own part.
   const rerenders: number[] = [];
-  const frame = reportFrame(page);
   for (let run = 0; run < RENDERS; run++) {
     const start = addDays(range.start, run + 1);
     await frame.locator('#start input').fill(start);
@@ -109,16 +129,48 @@ async function renderFigures(workbench: Workbench, control: EmulatorControl): Pr
     await frame.locator('#status', { hasText: `Asked the server for ${start}` }).waitFor({ timeout: 120_000 });
     rerenders.push(performance.now() - started);
   }
-  const meetings = (await control.data()).records.filter((record) => record.createdAt.slice(0, 10) >= range.start).length;
   const bareMs = median(bare);
-  const renderMs = median(renders);
+  const summaryMs = median(summaries);
+  const tableMs = median(tables);
   const rerenderMs = median(rerenders);
   return [
-    { name: `bare HTTP request in the same run (${meetings.toLocaleString()} records)`, value: bareMs, unit: 'ms' },
-    { name: 'usage report: command to first rendered report (real workbench)', value: renderMs, unit: 'ms' },
-    { name: 'time the extension adds, as a share of the bare request', value: (renderMs - bareMs) / bareMs, unit: '×', budget: 1 },
-    { name: 'usage report: another range in the open panel, click to rendered', value: rerenderMs, unit: 'ms' },
-    { name: '  the same, time added as a share of the bare request', value: (rerenderMs - bareMs) / bareMs, unit: '×' },
+    { name: `bare HTTP request in the same run (${meetings.toLocaleString()} meetings)`, value: bareMs, unit: 'ms' },
+    { name: 'usage report: command to totals and per-day chart drawn', value: summaryMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×', budget: 1.5 },
+    { name: 'usage report: command to the meetings table interactive', value: tableMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: tableMs / bareMs, unit: '×', budget: 2.5 },
+    ...inPage,
+    { name: 'usage report: another range in the open panel, click to drawn', value: rerenderMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×' },
+  ];
+}
+
+/** Sorting, filtering and a change of time zone in the page, at the meetings the report holds. */
+async function pageFigures(frame: FrameLocator, meetings: number): Promise<Figure[]> {
+  const body = frame.locator('#meetings tbody');
+  const selectMs = async () => Number(await body.getAttribute('data-select-ms'));
+  const sorts: number[] = [];
+  for (const key of ['seconds', 'room', 'startedAt'] as const) {
+    await frame.locator(`button[data-sort="${key}"]`).click();
+    await frame.locator(`th[aria-sort]:has(button[data-sort="${key}"])`).and(frame.locator('th[aria-sort$="ending"]')).waitFor();
+    sorts.push(await selectMs());
+  }
+  const filter = frame.locator('#filter input');
+  await filter.fill('a');
+  await frame.locator('#page-info', { hasText: 'filtered from' }).waitFor();
+  const filterMs = await selectMs();
+  await filter.fill('');
+  await frame.locator('#page-info', { hasText: /^(?!.*filtered)/ }).waitFor();
+  const messages = async () => Number(await frame.locator('body').getAttribute('data-host-messages'));
+  const before = await messages();
+  await frame.locator('#zone-utc').click();
+  await frame.locator('#status', { hasText: 'are in UTC' }).waitFor();
+  const zoneMessages = (await messages()) - before;
+  await frame.locator('#zone-local').click();
+  return [
+    { name: `sort the meetings table in the page (${meetings.toLocaleString()} rows, slowest of 3 columns)`, value: Math.max(...sorts), unit: 'ms', budget: 100 },
+    { name: `filter the meetings table in the page (${meetings.toLocaleString()} rows)`, value: filterMs, unit: 'ms', budget: 100 },
+    { name: 'messages from the extension host when switching to UTC', value: zoneMessages, unit: 'msg', budget: 0 },
   ];
 }
 

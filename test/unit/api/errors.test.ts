@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ApiError, type ApiErrorKind, cleanServerText } from '../../../src/api/errors';
+import { ApiError, type ApiErrorKind, cleanServerText, isApiError } from '../../../src/api/errors';
 
 describe('api/errors', () => {
   describe('ApiError', () => {
@@ -33,6 +33,18 @@ describe('api/errors', () => {
       assert.equal(transient(undefined), false);
       // A status alone does not make another kind transient.
       assert.equal(new ApiError('refused', 'x', { status: 503 }).transient, false);
+    });
+  });
+
+  describe('isApiError', () => {
+    it('knows an ApiError, also one from another copy of the module (the report bundle), and nothing else', () => {
+      assert.equal(isApiError(new ApiError('timeout', 'slow')), true);
+      const fromOtherBundle = Object.assign(new Error('slow'), { name: 'ApiError', kind: 'timeout', detail: {} });
+      assert.equal(isApiError(fromOtherBundle), true);
+      assert.equal(isApiError(Object.assign(new Error('x'), { name: 'ApiError' })), false, 'no kind');
+      assert.equal(isApiError(Object.assign(new Error('x'), { kind: 'timeout' })), false, 'another name');
+      assert.equal(isApiError({ name: 'ApiError', kind: 'timeout', message: 'x' }), false, 'not an Error');
+      assert.equal(isApiError(undefined), false);
     });
   });
 

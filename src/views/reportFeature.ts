@@ -1,6 +1,8 @@
 /**
- * Open Usage Report and Show Usage for Room: pick a date range (presets with their dates, or a
- * custom range validated as you type), remember it, open the panel.
+ * What Open Usage Report and Show Usage for Room do: pick a date range (presets with their dates,
+ * or a custom range validated as you type), remember it, open the panel. This is the entry of the
+ * report's own bundle (dist/report.js), which the commands load on first use
+ * (views/reportLauncher.ts): none of the report's code is loaded at activation.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
@@ -8,8 +10,7 @@ import { addDays, checkRange, dateProblem, describeRange, type PresetId, presetR
 import { todayIn } from '../report/timeZone';
 import { type DateRange } from '../shared/reportTypes';
 import { displayName } from './displayName';
-import { type TreeNode } from './sessionsTree';
-import { type PanelDeps, USAGE_VIEW_TYPE, UsagePanel } from './usagePanel';
+import { type PanelDeps, UsagePanel } from './usagePanel';
 
 const LAST_RANGE_KEY = 'sconnector.report.lastRange';
 
@@ -32,29 +33,35 @@ function rangeArgument(value: unknown): DateRange | undefined {
   return typeof start === 'string' && typeof end === 'string' ? { start, end } : undefined;
 }
 
-export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento): vscode.Disposable {
-  const open = async (room: string | undefined, argument: unknown) => {
-    const given = rangeArgument(argument);
-    const today = todayIn(undefined, Date.now());
-    const checked = given && checkRange(given.start, given.end, today);
-    if (checked?.problem !== undefined) {
-      void vscode.window.showErrorMessage(checked.problem);
-      return undefined;
-    }
-    const range = checked?.range ?? (await pickRange(memento, today, room));
-    return range ? UsagePanel.show(deps, range, room) : undefined;
+/** The usage report, as its commands and the panel serializer use it. */
+export interface ReportFeature {
+  /** Opens the report for `room` (all rooms when undefined), for the range passed or one the user picks. */
+  open(room: string | undefined, argument: unknown): Promise<UsagePanel | undefined>;
+  /** Brings back a panel after a window reload. */
+  revive(panel: vscode.WebviewPanel, state: unknown): void;
+  /** The panel, while one is open. */
+  openPanel(): UsagePanel | undefined;
+}
+
+export function createReportFeature(deps: PanelDeps, memento: vscode.Memento): ReportFeature {
+  // This bundle has its own copy of @vscode/l10n: it reads the bundle VS Code has loaded, as
+  // activate() does for the main bundle.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  return {
+    async open(room, argument) {
+      const given = rangeArgument(argument);
+      const today = todayIn(undefined, Date.now());
+      const checked = given && checkRange(given.start, given.end, today);
+      if (checked?.problem !== undefined) {
+        void vscode.window.showErrorMessage(checked.problem);
+        return undefined;
+      }
+      const range = checked?.range ?? (await pickRange(memento, today, room));
+      return range ? UsagePanel.show(deps, range, room) : undefined;
+    },
+    revive: (panel, state) => UsagePanel.revive(panel, deps, state),
+    openPanel: () => UsagePanel.open,
   };
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
-    vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
-      node?.kind === 'room' ? open(node.room.roomName, argument) : open(undefined, argument)),
-    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel, state: unknown) => {
-        UsagePanel.revive(panel, deps, state);
-        return Promise.resolve();
-      },
-    }),
-  );
 }
 
 async function pickRange(memento: vscode.Memento, today: string, room: string | undefined): Promise<DateRange | undefined> {

@@ -1,0 +1,40 @@
+/**
+ * The usage report's commands and panel serializer, registered at activation; the report itself
+ * (quick pick, panel, model, aggregation, export) is a bundle of its own, dist/report.js, loaded
+ * the first time one of them runs. That keeps it off the activation path.
+ */
+import * as vscode from 'vscode';
+import type { ReportFeature } from './reportFeature';
+import type { TreeNode } from './sessionsTree';
+import type { PanelDeps, UsagePanel } from './usagePanel';
+
+/** Must match USAGE_VIEW_TYPE in usagePanel.ts, which is not loaded yet when this registers. */
+const USAGE_VIEW_TYPE = 'sconnector.usageReport';
+
+export interface ReportLauncher extends vscode.Disposable {
+  /** The report panel, while one is open (undefined before the report was ever loaded). */
+  openPanel(): UsagePanel | undefined;
+}
+
+export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento): ReportLauncher {
+  let loading: Promise<ReportFeature> | undefined;
+  let loaded: ReportFeature | undefined;
+  // esbuild resolves this import to ./report.js beside the main bundle (see esbuild.js).
+  const feature = () => (loading ??= import('./reportFeature.js').then(({ createReportFeature }) => (loaded = createReportFeature(deps, memento))));
+  const open = async (room: string | undefined, argument: unknown) => (await feature()).open(room, argument);
+  const registrations = vscode.Disposable.from(
+    vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
+    vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
+      open(node?.kind === 'room' ? node.room.roomName : undefined, argument)),
+    vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => (await feature()).revive(panel, state),
+    }),
+  );
+  return {
+    openPanel: () => loaded?.openPanel(),
+    dispose: () => {
+      registrations.dispose();
+      loaded?.openPanel()?.dispose();
+    },
+  };
+}
