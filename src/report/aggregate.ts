@@ -62,8 +62,8 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     const s = seconds[i]!;
     const t = startedAt[i]!;
     totalSeconds += s;
-    roomSeconds[r]! += s;
-    roomMeetings[r]!++;
+    roomSeconds[r] = roomSeconds[r]! + s;
+    roomMeetings[r] = roomMeetings[r]! + 1;
     if (s > roomLongest[r]!) roomLongest[r] = s;
     if (longest < 0 || s > seconds[longest]!) longest = i;
 
