@@ -1,15 +1,26 @@
-/** Usage per day as a bar chart (uPlot: canvas, no eval, no inline styles, so it runs under the page's CSP). */
+/**
+ * Usage per day as a bar chart (uPlot: canvas, no eval, no inline styles, so it runs under the
+ * page's CSP), with a line under it that reads out the day the pointer is on.
+ */
 import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import type { DayUsage } from '../shared/reportTypes';
 import { themeColor } from './dom';
-import { hoursAndMinutes } from './format';
+import { dayReadout } from './format';
 
 export class DayChart {
   private plot: uPlot | undefined;
   private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
 
-  constructor(private readonly container: HTMLElement) {
+  /**
+   * @param container where the chart is drawn
+   * @param readout the line that names the day pointed at, and its figures (in place of uPlot's
+   *   legend, which shows empty values until the pointer is on a bar)
+   */
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly readout: HTMLElement,
+  ) {
     this.resize.observe(container);
   }
 
@@ -21,6 +32,11 @@ export class DayChart {
     const hours = days.map((day) => day.seconds / 3600);
     const max = Math.max(1, ...hours);
     const label = (index: number) => days[index]?.day ?? '';
+    const showDay = (index: number | null | undefined) => {
+      const day = index === null || index === undefined ? undefined : days[index];
+      this.readout.textContent = dayReadout(day);
+    };
+    showDay(undefined);
     this.plot = new uPlot(
       {
         width: this.width(),
@@ -37,18 +53,12 @@ export class DayChart {
           { stroke: foreground, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_, splits) => splits.map((split) => l10n.t('{0} h', split)) },
         ],
         series: [
-          { label: l10n.t('Day'), value: (_, index) => label(index) },
-          {
-            label: l10n.t('Usage'),
-            stroke: bar,
-            fill: bar,
-            points: { show: false },
-            paths: uPlot.paths.bars!({ size: [0.7, 48] }),
-            value: (_, value) => (value === null ? '' : hoursAndMinutes(value * 3600)),
-          },
+          {},
+          { label: l10n.t('Usage'), stroke: bar, fill: bar, points: { show: false }, paths: uPlot.paths.bars!({ size: [0.7, 48] }) },
         ],
         cursor: { drag: { x: false, y: false }, points: { show: false } },
-        legend: { show: true },
+        legend: { show: false },
+        hooks: { setCursor: [(plot) => showDay(plot.cursor.idx)] },
       },
       [days.map((_, index) => index), hours],
       this.container,

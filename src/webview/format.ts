@@ -1,5 +1,6 @@
-/** Figures as the report page shows them. */
+/** Figures as the report page shows them. No DOM here: unit-tested in Node. */
 import * as l10n from '@vscode/l10n';
+import type { DayUsage } from '../shared/reportTypes';
 
 export function hoursAndMinutes(seconds: number): string {
   const minutes = Math.round(seconds / 60);
@@ -7,4 +8,13 @@ export function hoursAndMinutes(seconds: number): string {
   const rest = minutes % 60;
   if (hours === 0) return seconds > 0 && minutes === 0 ? l10n.t('{0} s', Math.round(seconds)) : l10n.t('{0} min', minutes);
   return rest ? l10n.t('{0} h {1} min', hours.toLocaleString(), rest) : l10n.t('{0} h', hours.toLocaleString());
+}
+
+/** The line under the per-day chart: the day pointed at with its figures, or how to get them. */
+export function dayReadout(day: DayUsage | undefined): string {
+  if (!day) return l10n.t('Point at a day to see its usage.');
+  if (day.meetings === 0) return l10n.t('{0}: no meetings', day.day);
+  return day.meetings === 1
+    ? l10n.t('{0}: {1} in 1 meeting', day.day, hoursAndMinutes(day.seconds))
+    : l10n.t('{0}: {1} in {2} meetings', day.day, hoursAndMinutes(day.seconds), day.meetings.toLocaleString());
 }

@@ -206,15 +206,16 @@ function showReport(next: ReportSummary, sameReport = false): void {
   }
   dayChart?.dispose();
   const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': l10n.t('Usage per day, in hours') });
+  const readout = h('p', { class: 'chart-readout', id: 'day-readout', 'aria-live': 'polite' });
   replaceChildren(content,
     notes(next),
     summary(aggregates, next.timeZone),
     h('div', { class: 'charts' },
-      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, perDayDetails(aggregates)),
+      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, readout, perDayDetails(aggregates)),
       h('figure', { class: 'card' }, h('figcaption', {}, l10n.t('Top rooms by time')), topRooms(aggregates))),
     roomsTable(aggregates),
     meetingsSection());
-  dayChart = new DayChart(chartBox);
+  dayChart = new DayChart(chartBox, readout);
   dayChart.render(aggregates.perDay);
   showMeetings();
 }

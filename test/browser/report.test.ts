@@ -53,6 +53,21 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await screenshot(workbench.page, 'report-sample');
   });
 
+  it("reads out the day under the pointer on the per-day chart, with that day's figures", async () => {
+    const readout = frame.locator('#day-readout');
+    assert.equal(await readout.innerText(), 'Point at a day to see its usage.');
+    // Six days, 2021-02-20 to 25, drawn from -0.6 to 5.4: the third bar is the 22nd.
+    const box = (await frame.locator('#day-chart .u-over').boundingBox())!;
+    await workbench.page.mouse.move(box.x + box.width * (2.6 / 6), box.y + box.height / 2);
+    await frame.locator('#day-readout', { hasText: '2021-02-22' }).waitFor();
+    assert.equal(await readout.innerText(), '2021-02-22: 13 h 42 min in 3 meetings');
+    await workbench.page.mouse.move(box.x + box.width * (0.6 / 6), box.y + box.height / 2);
+    await frame.locator('#day-readout', { hasText: '2021-02-20' }).waitFor();
+    assert.equal(await readout.innerText(), '2021-02-20: no meetings');
+    await workbench.page.mouse.move(box.x + box.width / 2, box.y - 60); // off the chart
+    await frame.locator('#day-readout', { hasText: 'Point at a day' }).waitFor();
+  });
+
   it('lists the meetings in the table, newest first, in the local time zone', async () => {
     assert.deepEqual(await cells(1), ['gsdagd', 'test', 'test', '12312']);
     assert.deepEqual(await cells(2), ['2021-02-22 21:39:26', '2021-02-22 13:45:20', '2021-02-22 09:12:58', '2021-02-21 11:34:52']);

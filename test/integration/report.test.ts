@@ -138,6 +138,19 @@ describe('Usage report against the emulator', function () {
     assert.ok(!api.usagePanel()!.panel.webview.html.includes(nonce), 'a new page gets a new nonce');
   });
 
+  it('leaves no panel behind when the report is closed, however often it was opened', async () => {
+    for (let i = 0; i < 10; i++) {
+      await openReport(api, SAMPLE);
+      const panel = api.usagePanel()!;
+      panel.panel.dispose(); // as the user closing its tab
+      assert.equal(api.usagePanel(), undefined, `closed ${i + 1} time(s)`);
+      let told = false;
+      panel.report.onDidChange(() => (told = true));
+      await panel.report.retry(); // a late load on a closed report
+      assert.equal(told, false, 'a closed report tells no one');
+    }
+  });
+
   it('keeps no key or token in global state', async () => {
     const { token } = await api.tokens.token();
     const stored = JSON.stringify(api.globalState.keys().map((key) => [key, api.globalState.get(key)]));
