@@ -1,6 +1,6 @@
 /**
  * The usage report's data, as the extension computes it and the webview renders it.
- * Pure types: shared by src/report (Node), src/views/usagePanel.ts and src/webview (browser).
+ * Pure types: shared by src/report, the report model (src/state/usageReport.ts) and the page (src/webview).
  */
 
 /** Calendar days `YYYY-MM-DD`, both included. */
