@@ -33,19 +33,28 @@ export function parseApiUrl(apiUrl: string): URL {
   return url;
 }
 
+/** An API URL parsed, or what is wrong with it: the one place the error of parseApiUrl is caught. */
+function checkApiUrl(apiUrl: string): { readonly url: URL; readonly problem?: undefined } | { readonly url?: undefined; readonly problem: string } {
+  try {
+    return { url: parseApiUrl(apiUrl) };
+  } catch (error) {
+    return { problem: error instanceof ApiError ? error.message : String(error) };
+  }
+}
+
 /** What is wrong with an API URL, in words; undefined for a good one. */
 export function apiUrlProblem(apiUrl: string): string | undefined {
-  try {
-    parseApiUrl(apiUrl);
-    return undefined;
-  } catch (error) {
-    return error instanceof ApiError ? error.message : String(error);
-  }
+  return checkApiUrl(apiUrl).problem;
+}
+
+/** The API URL as parseApiUrl reads it, or undefined for what is not one (apiUrlProblem says why). */
+export function tryParseApiUrl(apiUrl: string): URL | undefined {
+  return checkApiUrl(apiUrl).url;
 }
 
 /** Scheme, host and port: what a secret key is bound to. Undefined for what is not an API URL. */
 export function originOf(apiUrl: string): string | undefined {
-  return apiUrlProblem(apiUrl) === undefined ? parseApiUrl(apiUrl).origin : undefined;
+  return tryParseApiUrl(apiUrl)?.origin;
 }
 
 /**
@@ -53,12 +62,8 @@ export function originOf(apiUrl: string): string | undefined {
  * Something that is not a valid API URL is not repeated at all.
  */
 export function apiUrlForLog(apiUrl: string): string {
-  try {
-    const url = parseApiUrl(apiUrl);
-    return url.origin + url.pathname;
-  } catch {
-    return '(not a valid API URL)';
-  }
+  const url = tryParseApiUrl(apiUrl);
+  return url ? url.origin + url.pathname : '(not a valid API URL)';
 }
 
 /**
@@ -73,11 +78,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Whether an API URL would carry the secret key in clear over a network (http:// to another machine). */
 export function sendsKeysInClear(apiUrl: string): boolean {
-  let url: URL;
-  try {
-    url = parseApiUrl(apiUrl);
-  } catch {
-    return false; // not an API URL at all: that error is reported on its own, and nothing is sent
-  }
-  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+  // Not an API URL at all: that error is reported on its own, and nothing is sent.
+  const url = tryParseApiUrl(apiUrl);
+  return url !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname);
 }

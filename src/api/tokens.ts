@@ -5,7 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
-import { originOf, parseApiUrl, sendsKeysInClear } from './apiUrl';
+import { originOf, sendsKeysInClear, tryParseApiUrl } from './apiUrl';
 import { ApiError } from './errors';
 import { type HttpTransport } from './http';
 import { parseAccessToken } from './schema';
@@ -183,16 +183,9 @@ export class TokenSource {
  */
 function ownerOf(credentials: BoundCredentials): string {
   return createHash('sha256')
-    .update(`${normalisedUrl(credentials.apiUrl)}\u0000${credentials.accessKey}\u0000${credentials.secretKey}`)
+    // A bad URL is hashed as written: the sign-in reports it, and its token is never reused for a good one.
+    .update(`${tryParseApiUrl(credentials.apiUrl)?.href ?? credentials.apiUrl}\u0000${credentials.accessKey}\u0000${credentials.secretKey}`)
     .digest('base64');
-}
-
-function normalisedUrl(apiUrl: string): string {
-  try {
-    return parseApiUrl(apiUrl).href;
-  } catch {
-    return apiUrl; // the sign-in reports the bad URL; the token of a bad URL is never reused for a good one
-  }
 }
 
 function grantOf(held: HeldToken): Grant {

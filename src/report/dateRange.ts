@@ -4,7 +4,7 @@
  * timeZone.ts.) Pure ECMAScript + Intl: used by the extension host and bundled into the page.
  */
 import * as l10n from '@vscode/l10n';
-import { calendarDayStart, DAY_MS, isCalendarDate, utcDay } from '../shared/calendarDate';
+import { calendarDayStart, DAY_FORM, DAY_MS, isCalendarDate, utcDay } from '../shared/calendarDate';
 import { type DateRange } from '../shared/reportTypes';
 
 export type PresetId = 'today' | 'yesterday' | 'last7' | 'last30' | 'thisMonth' | 'lastMonth';
@@ -22,7 +22,6 @@ export const PRESETS: readonly { readonly id: PresetId; readonly label: string }
 /** The longest range the report takes: 5 years. */
 export const MAX_RANGE_DAYS = 1830;
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const numbers = new Intl.NumberFormat('en-US');
 
 /** UTC midnight of a real `YYYY-MM-DD` day; throws RangeError for anything else. */
@@ -80,7 +79,7 @@ export function presetRange(id: PresetId, today: string): DateRange {
 /** Undefined when `text` (trimmed) is a real `YYYY-MM-DD` day; otherwise what is wrong, in a sentence. */
 export function dateProblem(text: string, label: 'start' | 'end'): string | undefined {
   const day = text.trim();
-  if (!DAY_PATTERN.test(day)) {
+  if (!DAY_FORM.test(day)) {
     return label === 'start'
       ? l10n.t('Enter the start date as YYYY-MM-DD, for example 2021-02-20.')
       : l10n.t('Enter the end date as YYYY-MM-DD, for example 2021-02-20.');

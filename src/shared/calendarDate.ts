@@ -6,7 +6,8 @@
 
 export const DAY_MS = 86_400_000;
 
-const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The form a day is written in (`2021-02-20`), whether or not the day exists. */
+export const DAY_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** About 270 years of day texts; a report spans at most 5 years, so the cache is only a guard. */
 const MAX_CACHED_DAYS = 100_000;
 const dayTexts = new Map<number, string>();
@@ -18,7 +19,7 @@ export function pad(value: number, width = 2): string {
 
 /** UTC midnight of a real calendar day in `YYYY-MM-DD` form, in epoch milliseconds; undefined for anything else. */
 export function calendarDayStart(value: string): number | undefined {
-  const match = PATTERN.exec(value);
+  const match = DAY_FORM.exec(value);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
   // setUTCFullYear, unlike Date.UTC, takes years 0–99 as they are (not as 1900–1999).

@@ -5,6 +5,8 @@
  * unit-tested on its own; the page (src/webview/report.ts) imports it too.
  */
 
+import { isRecord } from './isRecord';
+
 /** The id of the `<script type="application/json">` element that carries the bundle. */
 export const L10N_BUNDLE_ELEMENT_ID = 'l10n-bundle';
 
@@ -23,7 +25,7 @@ export function bundleScriptText(bundle: Readonly<Record<string, unknown>> | und
 export function parseBundleText(text: string | null | undefined): Record<string, string> {
   try {
     const parsed: unknown = JSON.parse(text || '{}');
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+    return isRecord(parsed) ? (parsed as Record<string, string>) : {};
   } catch {
     return {};
   }

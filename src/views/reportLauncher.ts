@@ -7,9 +7,8 @@ import * as vscode from 'vscode';
 import type { ReportFeature } from './reportFeature';
 import type { TreeNode } from './sessionsTree';
 import type { PanelDeps, UsagePanel } from './usagePanel';
+import { USAGE_VIEW_TYPE } from './reportViewType';
 
-/** Must match USAGE_VIEW_TYPE in usagePanel.ts, which is not loaded yet when this registers. */
-const USAGE_VIEW_TYPE = 'sconnector.usageReport';
 
 export interface ReportLauncher extends vscode.Disposable {
   /** The report panel, while one is open (undefined before the report was ever loaded). */

@@ -72,12 +72,14 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const nodes: TreeNode[] = [];
     if (update.license) nodes.push(LICENSE_NODE);
     if (update.roomList) nodes.push(ROOMS_NODE);
-    for (const room of change.snapshot.rooms ?? []) {
-      if (!update.rooms.includes(room.roomName)) continue;
-      const node = this.roomNodes.get(room.roomName);
-      if (!node) continue;
-      node.room = room;
-      nodes.push(node);
+    if (update.rooms.length > 0) {
+      const changed = new Set(update.rooms);
+      for (const room of change.snapshot.rooms ?? []) {
+        const node = changed.has(room.roomName) ? this.roomNodes.get(room.roomName) : undefined;
+        if (!node) continue;
+        node.room = room;
+        nodes.push(node);
+      }
     }
     if (nodes.length > 0) this.changed.fire(nodes);
   }

@@ -13,8 +13,8 @@ import { type ReportLog, UsageReport, type UsageSource } from '../state/usageRep
 import { displayName } from './displayName';
 import { exportTo, exportWithDialog } from './reportExport';
 import { pageHtml, panelOptions } from './reportHtml';
+import { USAGE_VIEW_TYPE } from './reportViewType';
 
-export const USAGE_VIEW_TYPE = 'sconnector.usageReport';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
