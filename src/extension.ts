@@ -5,17 +5,20 @@
 // First import: it notes when the bundle began to load (see activationClock.ts).
 import { bundleLoadStarted } from './activationClock';
 import * as l10n from '@vscode/l10n';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { SConnectorClient } from './api/client';
-import { apiUrlForLog, apiUrlProblem, originOf } from './api/apiUrl';
+import { apiUrlForLog, apiUrlProblem } from './api/apiUrl';
 import { DEFAULT_HTTP_SETTINGS, HttpTransport, type RequestRecord } from './api/http';
 import { TokenSource } from './api/tokens';
-import { Account } from './state/account';
 import { CredentialStore } from './state/credentials';
+import { LICENSES_KEY, LicenseList } from './state/licenseList';
+import { type LicenseParts, Licenses, type PartsSpec } from './state/licenses';
 import { LiveState } from './state/liveState';
-import { legacyAccessKey, readSettings, SECTION } from './state/settings';
+import { legacyAccessKey, readSettings, SECTION, warningPercentFor } from './state/settings';
 import { registerAccountCommands } from './views/accountCommands';
 import { bindContextKeys } from './views/contextKeys';
+import { registerLicenseCommands } from './views/licenseCommands';
 import { QuotaNotifier } from './views/quotaNotifier';
 import { registerReportCommands } from './views/reportLauncher';
 import { registerRoomCommands } from './views/roomCommands';
@@ -26,18 +29,24 @@ import type { UsagePanel } from './views/usagePanel';
 /** Every module of the bundle has been evaluated by now: the time since bundleLoadStarted is loading. */
 const bundleLoadMs = performance.now() - bundleLoadStarted;
 
+/** One license as the extension builds it: its keys, token, API client and live state. */
+export type ExtensionParts = LicenseParts & { readonly tokens: TokenSource; readonly client: SConnectorClient };
+
 /** What the extension hands to its integration tests: the same objects VS Code renders. */
 export interface ExtensionApi {
+  readonly licenses: Licenses<ExtensionParts>;
+  /** The current license's live state, keys and token (they change when another license becomes current). */
   readonly state: LiveState;
+  readonly credentials: CredentialStore;
+  readonly tokens: TokenSource;
+  /** Signs the current license in or out, as the commands do after their prompts. */
+  readonly account: { signIn(credentials: Parameters<Licenses['signIn']>[1]): Promise<void>; signOut(): Promise<void> };
   readonly tree: SessionsTreeProvider;
   /** The tree view itself: its description and message are what the user reads above the tree. */
   readonly view: vscode.TreeView<TreeNode>;
   /** How many HTTP attempts have gone out since activation. */
   readonly requestsStarted: () => number;
   readonly statusBar: StatusBarView;
-  readonly account: Account;
-  readonly tokens: TokenSource;
-  readonly credentials: CredentialStore;
   /** The usage report panel, while one is open. */
   readonly usagePanel: () => UsagePanel | undefined;
   /** What the extension keeps in VS Code's global state, for the tests' secret scan. */
@@ -46,7 +55,7 @@ export interface ExtensionApi {
    * How long loading the bundle and activate() took, and how many requests had gone out by then
    * (none): the benchmark reads these from the log.
    */
-  readonly activation: { readonly loadMs: number; readonly durationMs: number; readonly requestsBeforeReturn: number };
+  readonly activation: { readonly loadMs: number; readonly durationMs: number; readonly requestsBeforeReturn: number; readonly licenses: number };
 }
 
 /**
@@ -69,66 +78,99 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     () => ({ ...DEFAULT_HTTP_SETTINGS, timeoutMs: settings.requestTimeoutMs }),
     (record) => logRequest(log, record),
   );
-  const credentials = new CredentialStore(context.secrets, {
-    apiUrl: () => settings.apiUrl,
-    legacyAccessKey,
-    onMigrated: (origin) => log.info(`The earlier sign-in was carried over, bound to ${origin}`),
-  });
-  const tokens = new TokenSource(http, () => credentials.get(), { lifetimeMinutes: () => settings.tokenLifetimeMinutes });
-  const client = new SConnectorClient(http, tokens);
-  const account = new Account(tokens, credentials);
-  const state = new LiveState(client, credentials, {
-    intervalMs: () => settings.refreshIntervalMs,
-    onError: (error) => log.warn(`Refresh failed (${error.kind}): ${error.message}`),
+  // The list of licenses follows the user to other machines; their secret keys do not.
+  context.globalState.setKeysForSync([LICENSES_KEY]);
+  const list = new LicenseList(context.globalState, { newId: randomUUID, defaultLabel: () => settings.defaultLicense });
+  const build = (spec: PartsSpec): ExtensionParts => {
+    const credentials = new CredentialStore(context.secrets, {
+      apiUrl: spec.apiUrl,
+      secretId: spec.secretId,
+      ...(spec.carriesOldSignIn && { legacyAccessKey, onMigrated: (origin: string) => log.info(`The sign-in of an earlier version was carried over, bound to ${origin}`) }),
+    });
+    const tokens = new TokenSource(http, () => credentials.get(), { lifetimeMinutes: () => settings.tokenLifetimeMinutes });
+    const client = new SConnectorClient(http, tokens);
+    const state = new LiveState(client, credentials, {
+      intervalMs: () => settings.refreshIntervalMs,
+      onError: (error) => log.warn(`Refresh failed for ${apiUrlForLog(spec.apiUrl())} (${error.kind}): ${error.message}`),
+    });
+    return { credentials, tokens, client, state };
+  };
+  const licenses = new Licenses(list, {
+    build,
+    fallbackApiUrl: () => settings.apiUrl,
+    newId: randomUUID,
+    onCarriedOver: (origin) => log.info(`The single sign-in of an earlier version is now the first license, bound to ${origin}`),
   });
 
-  const tree = new SessionsTreeProvider(state, () => settings.quotaWarningPercent);
+  const warningPercent = (session: { readonly label: string }) => warningPercentFor(settings, session.label);
+  const tree = new SessionsTreeProvider(licenses, warningPercent);
   const treeView = vscode.window.createTreeView('sconnector.sessions', { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new StatusBarView(state, current);
+  const statusBar = new StatusBarView(licenses, current);
   const renderTreeChrome = () => {
-    const snapshot = state.snapshot;
-    // Signed out with an API URL that is not valid: the message (which hides the welcome view) says why.
-    treeView.message = staleMessage(snapshot, Date.now()) ?? (snapshot.phase === 'signedOut' ? apiUrlProblem(settings.apiUrl) : undefined);
-    const count = snapshot.rooms?.length;
+    const snapshot = licenses.current.state.snapshot;
+    // With one license: the view's message says when its data is stale, or (signed out with an API
+    // URL that is not valid, which hides the welcome view) why. Several licenses each say it on their node.
+    treeView.message = tree.several ? undefined : staleMessage(snapshot, Date.now()) ?? (snapshot.phase === 'signedOut' ? apiUrlProblem(licenses.current.apiUrl) : undefined);
+    const count = licenses.all.reduce((sum, session) => sum + (session.state.snapshot.rooms?.length ?? 0), 0);
     treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
 
-  const report = registerReportCommands({ extensionUri: context.extensionUri, client, log }, context.globalState);
+  const report = registerReportCommands({ extensionUri: context.extensionUri, client: () => licenses.current.parts.client, log }, context.globalState);
   context.subscriptions.push(
-    log, credentials, state, tree, treeView, statusBar,
-    new QuotaNotifier(state, context.globalState, () => settings.quotaWarningPercent),
-    bindContextKeys(state, credentials, treeView),
-    registerAccountCommands(account, credentials, current, log),
-    registerRoomCommands(state),
+    log, list, licenses, tree, treeView, statusBar,
+    new QuotaNotifier(licenses, context.globalState, warningPercent),
+    bindContextKeys(licenses, treeView),
+    registerAccountCommands(licenses, log),
+    registerLicenseCommands(licenses, current, log),
+    registerRoomCommands(licenses),
     report,
     vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
-    state.onDidChange(renderTreeChrome),
-    treeView.onDidChangeVisibility((event) => state.setDemand({ viewVisible: event.visible })),
-    vscode.window.onDidChangeWindowState((event) => state.setDemand({ focused: event.focused })),
+    licenses.onDidChangeLive(renderTreeChrome),
+    licenses.onDidChange(renderTreeChrome),
+    treeView.onDidChangeVisibility((event) => licenses.setDemand({ viewVisible: event.visible })),
+    vscode.window.onDidChangeWindowState((event) => licenses.setDemand({ focused: event.focused })),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       const before = settings;
       settings = readSettings();
       if (settings.apiUrl !== before.apiUrl) {
-        // The stored key stays bound to its origin: another origin reads as signed out there.
-        log.info(`API URL changed to ${apiUrlForLog(settings.apiUrl)}`);
-        tokens.reset(); // a token from one server means nothing to another
-        credentials.apiUrlChanged();
+        // Only a license not yet signed in follows the setting; each stored key stays bound to its origin.
+        log.info(`API URL setting changed to ${apiUrlForLog(settings.apiUrl)}`);
+        licenses.fallbackApiUrlChanged();
         renderTreeChrome();
-        if (originOf(settings.apiUrl) === originOf(before.apiUrl)) void state.refresh();
+      }
+      if (settings.defaultLicense !== before.defaultLicense) {
+        const named = list.byLabel(settings.defaultLicense);
+        if (named) void list.setCurrent(named.id);
       }
       statusBar.render();
-      state.setDemand({ statusBarShown: statusBar.shown });
+      licenses.setDemand({ statusBarShown: statusBar.shown });
     }),
   );
 
-  state.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
-  state.start();
-  const activation = { loadMs: bundleLoadMs, durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted };
+  licenses.setDemand({ focused: vscode.window.state.focused, viewVisible: treeView.visible, statusBarShown: statusBar.shown });
+  licenses.start();
+  const activation = { loadMs: bundleLoadMs, durationMs: performance.now() - started, requestsBeforeReturn: http.requestsStarted, licenses: licenses.all.length };
   const { version } = context.extension.packageJSON as { version?: unknown };
-  log.info(`S-Connector ${String(version)} activated in ${activation.durationMs.toFixed(2)} ms (bundle loaded in ${activation.loadMs.toFixed(2)} ms) with ${activation.requestsBeforeReturn} requests sent; API at ${apiUrlForLog(settings.apiUrl)}`);
+  log.info(`S-Connector ${String(version)} activated in ${activation.durationMs.toFixed(2)} ms (bundle loaded in ${activation.loadMs.toFixed(2)} ms) with ${activation.requestsBeforeReturn} requests sent; ${activation.licenses} license(s), the current one at ${apiUrlForLog(licenses.current.apiUrl)}`);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { state, tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, account, tokens, credentials, usagePanel: () => report.openPanel(), globalState: context.globalState, activation };
+  return {
+    licenses,
+    get state() {
+      return licenses.current.state;
+    },
+    get credentials() {
+      return licenses.current.credentials;
+    },
+    get tokens() {
+      return licenses.current.parts.tokens;
+    },
+    account: {
+      signIn: (credentials) => licenses.signIn(licenses.current, credentials),
+      signOut: () => licenses.current.account.signOut(),
+    },
+    tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, usagePanel: () => report.openPanel(), globalState: context.globalState, activation,
+  };
 }
 
 export function deactivate(): void {

@@ -1,11 +1,19 @@
 /** Signing in and out: keys are checked with the server before anything is stored. */
-import { type BoundCredentials, type TokenSource } from '../api/tokens';
+import { type BoundCredentials } from '../api/tokens';
 import { type CredentialStore } from './credentials';
+
+/** What signing in needs of the token source (TokenSource fits). */
+export interface TokenGate {
+  /** Trades the keys for a token at v1/auth of their API URL; throws if they are refused. */
+  signIn(credentials: BoundCredentials): Promise<unknown>;
+  /** Forgets the token: it belonged to other keys. */
+  reset(): void;
+}
 
 export class Account {
   constructor(
-    private readonly tokens: TokenSource,
-    private readonly store: CredentialStore,
+    private readonly tokens: TokenGate,
+    private readonly store: Pick<CredentialStore, 'save' | 'clear'>,
   ) {}
 
   /**

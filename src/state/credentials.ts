@@ -36,10 +36,15 @@ export type CredentialStatus =
   | { readonly kind: 'unavailable'; readonly error: ApiError };
 
 export interface CredentialStoreOptions {
-  /** The API URL setting as it is now. */
+  /** The API URL of the license, as it is now. */
   readonly apiUrl: () => string;
-  /** The access key setting of earlier versions, read once to carry an old sign-in over. */
-  readonly legacyAccessKey: () => string;
+  /** The secret storage entry of this license (CREDENTIALS_ID unless several licenses exist). */
+  readonly secretId?: string;
+  /**
+   * The access key setting of earlier versions, read once to carry an old sign-in over; only the
+   * license that keeps the entry of earlier versions has one.
+   */
+  readonly legacyAccessKey?: () => string;
   readonly onMigrated?: (origin: string) => void;
 }
 
@@ -53,16 +58,18 @@ export class CredentialStore implements Disposable {
   private lastStatus = '';
   private lastStored: StoredCredentials | undefined;
   private readonly subscriptions: Disposable[];
+  private readonly secretId: string;
 
   constructor(
     private readonly secrets: SecretStore,
     private readonly options: CredentialStoreOptions,
   ) {
+    this.secretId = options.secretId ?? CREDENTIALS_ID;
     this.loading = this.reload();
     this.subscriptions = [
       this.changed,
       secrets.onDidChange((event) => {
-        if (event.key === CREDENTIALS_ID) this.loading = this.reload();
+        if (event.key === this.secretId) this.loading = this.reload();
       }),
     ];
   }
@@ -112,7 +119,7 @@ export class CredentialStore implements Disposable {
       ...(credentials.clearTextConfirmed && { clearTextConfirmed: true }),
     };
     try {
-      await this.secrets.store(CREDENTIALS_ID, JSON.stringify(entry));
+      await this.secrets.store(this.secretId, JSON.stringify(entry));
     } catch (error) {
       throw storageError('write', error);
     }
@@ -130,8 +137,8 @@ export class CredentialStore implements Disposable {
   async clear(): Promise<void> {
     await this.loading.catch(() => undefined);
     try {
-      await this.secrets.delete(CREDENTIALS_ID);
-      await this.secrets.delete(LEGACY_SECRET_KEY_ID);
+      await this.secrets.delete(this.secretId);
+      if (this.options.legacyAccessKey) await this.secrets.delete(LEGACY_SECRET_KEY_ID);
     } catch (error) {
       throw storageError('delete', error);
     }
@@ -157,7 +164,7 @@ export class CredentialStore implements Disposable {
 
   private async reload(): Promise<void> {
     try {
-      this.stored = parseStored(await this.secrets.get(CREDENTIALS_ID)) ?? (await this.migrate());
+      this.stored = parseStored(await this.secrets.get(this.secretId)) ?? (await this.migrate());
       this.readError = undefined;
     } catch (error) {
       // Say so: reading as "signed out" would hide a keyring that is locked or missing.
@@ -172,13 +179,14 @@ export class CredentialStore implements Disposable {
    * confirmed by this, so the next sign-in there asks first.
    */
   private async migrate(): Promise<StoredCredentials | undefined> {
+    if (!this.options.legacyAccessKey) return undefined;
     const secretKey = await this.secrets.get(LEGACY_SECRET_KEY_ID);
     const accessKey = this.options.legacyAccessKey();
     const origin = originOf(this.options.apiUrl());
     if (!secretKey || !accessKey || !origin) return undefined;
     const entry: StoredCredentials = { origin, accessKey, secretKey };
     try {
-      await this.secrets.store(CREDENTIALS_ID, JSON.stringify(entry));
+      await this.secrets.store(this.secretId, JSON.stringify(entry));
       await this.secrets.delete(LEGACY_SECRET_KEY_ID);
       this.options.onMigrated?.(origin);
     } catch {

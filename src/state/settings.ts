@@ -6,6 +6,7 @@ export const DEFAULT_API_URL = 'https://api.interwater.biz';
 
 export interface Settings {
   /**
+   * Where a new license points unless the user says otherwise (each license keeps its own).
    * `application`-scoped (package.json): only the user's own settings can set it, never a folder's
    * .vscode/settings.json. Even so, a key is only ever sent to the origin it was entered for.
    */
@@ -15,10 +16,30 @@ export interface Settings {
   readonly statusBarEnabled: boolean;
   readonly tokenLifetimeMinutes: number;
   readonly requestTimeoutMs: number;
+  /** The label of the license this workspace shows first; a label, so it cannot move a key. */
+  readonly defaultLicense: string;
+  /** Warning thresholds by license label (`sconnector.licenseThresholds`), bounded like the default. */
+  readonly licenseThresholds: Readonly<Record<string, number>>;
+}
+
+/** A license's warning threshold: its own, by label (without case), else the default one. */
+export function warningPercentFor(settings: Settings, label: string): number {
+  const wanted = label.trim().toLocaleLowerCase();
+  const own = Object.entries(settings.licenseThresholds).find(([name]) => name.trim().toLocaleLowerCase() === wanted);
+  return own?.[1] ?? settings.quotaWarningPercent;
 }
 
 function bounded(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+function thresholds(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null) return {};
+  const result: Record<string, number> = {};
+  for (const [label, percent] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof percent === 'number' && Number.isFinite(percent)) result[label] = bounded(percent, 80, 1, 100);
+  }
+  return result;
 }
 
 export function readSettings(): Settings {
@@ -30,6 +51,8 @@ export function readSettings(): Settings {
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
     tokenLifetimeMinutes: bounded(config.get<number>('tokenLifetimeMinutes'), 60, 1, 1440),
     requestTimeoutMs: bounded(config.get<number>('requestTimeoutSeconds'), 15, 1, 120) * 1000,
+    defaultLicense: config.get<string>('defaultLicense', '').trim(),
+    licenseThresholds: thresholds(config.get<unknown>('licenseThresholds')),
   };
 }
 

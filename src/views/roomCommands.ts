@@ -1,14 +1,16 @@
 /** Commands on the tree: refresh, and copying a room's name. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { type LiveState } from '../state/liveState';
+import { type LicenseParts, type Licenses } from '../state/licenses';
 import { displayName } from './displayName';
 import { type TreeNode } from './sessionsTree';
 
-export function registerRoomCommands(state: LiveState): vscode.Disposable {
+export function registerRoomCommands<P extends LicenseParts>(licenses: Licenses<P>): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('sconnector.refresh', () =>
-      vscode.window.withProgress({ location: { viewId: 'sconnector.sessions' } }, () => state.refresh(true))),
+    // On a license's node (or anything under it): that license; from the palette or the view title: all.
+    vscode.commands.registerCommand('sconnector.refresh', (node?: TreeNode) =>
+      vscode.window.withProgress({ location: { viewId: 'sconnector.sessions' } }, () =>
+        node && 'branch' in node ? node.branch.session.state.refresh(true) : licenses.refreshAll(true))),
     vscode.commands.registerCommand('sconnector.copyRoomName', async (node?: TreeNode) => {
       if (node?.kind !== 'room') return;
       await vscode.env.clipboard.writeText(node.room.roomName);

@@ -1,9 +1,14 @@
-/** The status bar item: live rooms against the room limit, coloured by how full the license is. */
+/**
+ * The status bar item: the current license's live rooms against its room limit, coloured by how
+ * full it is. With several licenses its tooltip lists each, and it turns to a warning when any
+ * license crosses its threshold.
+ */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { type LiveSnapshot, type LiveState } from '../state/liveState';
-import { quotaLevel, quotaPercent } from '../state/quota';
-import { type Settings } from '../state/settings';
+import { type LicenseSession, type LicenseView } from '../state/licenses';
+import { type LiveSnapshot } from '../state/liveState';
+import { quotaLevel, type QuotaLevel, quotaPercent } from '../state/quota';
+import { type Settings, warningPercentFor } from '../state/settings';
 import { appendPlain } from './markdown';
 import { age, time } from './format';
 
@@ -11,15 +16,15 @@ export const STATUS_BAR_ID = 'sconnector.status';
 
 export class StatusBarView implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly state: LiveState,
+    private readonly licenses: LicenseView,
     private readonly settings: () => Settings,
   ) {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50);
     this.item.name = l10n.t('S-Connector Live Rooms');
-    this.subscription = state.onDidChange(() => this.render());
+    this.subscriptions = [licenses.onDidChangeLive(() => this.render()), licenses.onDidChange(() => this.render())];
     this.render();
   }
 
@@ -34,12 +39,14 @@ export class StatusBarView implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    Object.assign(this.item, describe(this.state.snapshot, settings.quotaWarningPercent, Date.now()));
+    const current = this.licenses.current;
+    const look = describe(current.state.snapshot, warningPercentFor(settings, current.label), Date.now());
+    Object.assign(this.item, this.licenses.all.length > 1 ? withEveryLicense(look, this.licenses, (session) => warningPercentFor(settings, session.label)) : look);
     this.item.show();
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }
 }
@@ -94,5 +101,34 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
         ? l10n.t('S-Connector: {0} of {1} rooms in use, data may be out of date', inUse, license.roomLimit)
         : l10n.t('S-Connector: {0} of {1} rooms in use', inUse, license.roomLimit),
     },
+  };
+}
+
+/** A license's level, when it has counts to have one. */
+function levelOf(session: LicenseSession, warningPercent: (session: LicenseSession) => number): QuotaLevel | undefined {
+  const { license, rooms } = session.state.snapshot;
+  return license && rooms ? quotaLevel(rooms.length, license.roomLimit, warningPercent(session)) : undefined;
+}
+
+/** The current license's look, named, with every license listed and the worst level as the colour. */
+function withEveryLicense(look: Look, licenses: LicenseView, warningPercent: (session: LicenseSession) => number): Look {
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  appendPlain(tooltip.appendMarkdown('**'), licenses.current.label).appendMarkdown('**\n\n');
+  if (typeof look.tooltip === 'string') appendPlain(tooltip, look.tooltip);
+  else tooltip.appendMarkdown(look.tooltip?.value ?? '');
+  tooltip.appendMarkdown(`\n\n---\n\n**${l10n.t('All licenses')}**`);
+  let worst: QuotaLevel = 'ok';
+  for (const session of licenses.all) {
+    const { license, rooms, phase, error } = session.state.snapshot;
+    const level = levelOf(session, warningPercent);
+    if (level === 'full' || (level === 'warning' && worst === 'ok')) worst = level;
+    const mark = level === 'full' ? '$(error) ' : level === 'warning' ? '$(warning) ' : '';
+    const counts = license && rooms ? `${rooms.length}/${license.roomLimit}` : phase === 'signedOut' ? l10n.t('signed out') : phase === 'rejected' ? l10n.t('sign-in refused') : error ? l10n.t('failing') : l10n.t('loading');
+    appendPlain(tooltip.appendMarkdown(`\n\n${mark}`), session.label).appendMarkdown(`: ${counts}${error && rooms ? ` (${l10n.t('stale')})` : ''}`);
+  }
+  return {
+    ...look,
+    tooltip,
+    backgroundColor: worst === 'full' ? new vscode.ThemeColor('statusBarItem.errorBackground') : worst === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : look.backgroundColor,
   };
 }

@@ -18,7 +18,8 @@ import { USAGE_VIEW_TYPE } from './reportViewType';
 
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
-  readonly client: UsageSource;
+  /** The current license's client, asked when a report opens: the report stays with that license. */
+  readonly client: () => UsageSource;
   readonly log: ReportLog & Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
 }
 
@@ -65,7 +66,7 @@ export class UsagePanel implements vscode.Disposable {
     range: DateRange,
     room: string | undefined,
   ) {
-    this.report = new UsageReport(deps.client, deps.log, range, room);
+    this.report = new UsageReport(deps.client(), deps.log, range, room);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'sconnector.svg');
     panel.webview.html = pageHtml(panel.webview, deps.extensionUri);
     this.disposables.push(

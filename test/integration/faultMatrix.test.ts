@@ -14,7 +14,7 @@ import type { Fault } from '../emulator/control';
 import { BIDI_CONTROLS_NAME, DUPLICATE_CONNECTION_ID, HOSTILE_UNICODE_ROOMS, LONE_SURROGATE_NAME, RIGHT_TO_LEFT_OVERRIDE_NAME } from '../emulator/hostileNames';
 import { DEMO_SECRET_KEY } from '../emulator/server';
 import { type MatrixRow, stable, writeMatrixSection } from '../harness/faultMatrixFile';
-import { demoCredentials, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, setApiUrl, signInToEmulator, testRunDir, tooltipText, treeItems, waitForState } from './helpers';
+import { demoCredentials, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, roomsNode, setApiUrl, signInToEmulator, testRunDir, tooltipText, treeItems, waitForState } from './helpers';
 
 const rows: MatrixRow[] = [];
 const TOKEN_SHAPE = /eyJ[\w-]{10,}\.[\w-]{10,}\./;
@@ -28,14 +28,6 @@ function record(row: MatrixRow & { readonly expect: RegExp }): void {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function () {
   this.timeout(60_000);
@@ -187,22 +179,18 @@ describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function ()
     await signInToEmulator(api);
   });
 
-  it('settings: the API URL moves to another origin; the key stays bound to its own', async () => {
+  it('settings: the API URL setting moves to another origin; each license keeps its own', async () => {
     await ensureSignedIn(api);
     const sink = (await control.sink()).url;
     await control.clearSink();
     await setApiUrl(`${sink}/`);
-    await waitForState(api, (s) => s.phase === 'signedOut', 'signed out for the other origin');
     await api.state.refresh();
-    await until(() => api.view.description !== undefined, 'the view to name the origin');
-    assert.equal(api.view.description, `Sign in to ${sink}`);
-    assert.deepEqual(await api.tree.getChildren(), [], 'the welcome view takes over');
-    assert.deepEqual((await api.credentials.status()).kind, 'otherOrigin');
+    assert.equal(api.state.snapshot.phase, 'ready', 'the license still shows its data');
+    assert.equal(api.licenses.current.apiUrl, emulatorUrl(), 'the license keeps the API URL it was added with');
+    assert.equal((await api.credentials.status()).kind, 'ready');
     assert.deepEqual((await control.sink()).requests, [], 'nothing was sent to the new origin');
-    record({ area: 'Settings', situation: '`sconnector.apiUrl` changed to another origin while signed in', seen: `Welcome view "Your keys are stored for another API address…", view description "${api.view.description ?? ''}". Status bar: ${api.statusBar.item.text}. Requests to the new origin: ${(await control.sink()).requests.length}`, expect: /view description "Sign in to http:\/\/127\.0\.0\.1:\d+"\. Status bar: \$\(broadcast\) S-Connector\. Requests to the new origin: 0$/, dataKept: 'kept for the old origin, not shown' });
+    record({ area: 'Settings', situation: '`sconnector.apiUrl` changed to another origin while signed in', seen: `The license stays at ${new URL(api.licenses.current.apiUrl).origin} (${api.state.snapshot.phase}); the setting is only what Add License offers. Status bar: ${api.statusBar.item.text}. Requests to the new origin: ${(await control.sink()).requests.length}`, expect: /stays at http:\/\/127\.0\.0\.1:\d+ \(ready\).*Status bar: \$\(broadcast\) \d+\/\d+.*Requests to the new origin: 0$/, dataKept: 'yes' });
     await setApiUrl(undefined);
-    await waitForState(api, (s) => s.phase === 'ready' && !s.refreshing, 'signed in again at the first origin, without asking');
-    await until(() => api.view.description === undefined, 'the origin note to go');
   });
 
   it("settings: a folder's .vscode/settings.json cannot point the key elsewhere", async () => {
@@ -227,10 +215,13 @@ describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function ()
 
   it('settings: an `http://` API URL to another machine is refused without a yes, before any request', async () => {
     const sent = api.requestsStarted();
-    const error = await api.account.signIn({ ...demoCredentials, apiUrl: 'http://s-connector.invalid' }).then(() => undefined, (e: Error) => e);
+    const draft = api.licenses.draft('http://s-connector.invalid');
+    const error = await api.licenses.signIn(draft, { ...demoCredentials, apiUrl: 'http://s-connector.invalid' }, 'Clear text').then(() => undefined, (e: Error) => e);
+    api.licenses.discard(draft);
     assert.ok(error, 'refused');
     assert.equal(api.requestsStarted(), sent, 'no request went out, not even a DNS look-up');
-    record({ area: 'Settings', situation: '`http://` API URL to another machine, sign-in without the modal\'s yes', seen: `Refused before any request (requests sent: ${api.requestsStarted() - sent}): "${error.message}"`, expect: /requests sent: 0\): "The S-Connector API URL http:\/\/s-connector\.invalid uses http:\/\/ to another machine/, dataKept: 'yes' });
+    assert.equal(api.licenses.list.byLabel('Clear text'), undefined, 'no license was added');
+    record({ area: 'Settings', situation: 'Add License with an `http://` API URL to another machine, without the modal\'s yes', seen: `Refused before any request (requests sent: ${api.requestsStarted() - sent}): "${error.message}"`, expect: /requests sent: 0\): "The S-Connector API URL http:\/\/s-connector\.invalid uses http:\/\/ to another machine/, dataKept: 'yes' });
   });
 
   it('bad input: dates and ranges', async () => {
@@ -253,20 +244,22 @@ describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function ()
   });
 
   it('bad input: API URL', async () => {
+    await ensureSignedIn(api);
     for (const [situation, url, expect] of [
       ['empty API URL', '', /No S-Connector API URL is set/],
       ['API URL that is not a URL', 'api.interwater.biz', /"api\.interwater\.biz" is not a valid URL/],
       ['API URL with another scheme', 'ftp://api.interwater.biz', /not ftp:\/\//],
       ['API URL with a user name and password', 'http://user:hunter2@127.0.0.1:9', /must not contain a user name or password/],
     ] as const) {
-      await ensureSignedIn(api);
-      await setApiUrl(url);
-      await waitForState(api, (s) => s.phase === 'signedOut', `${situation}: no sign-in for it`);
-      const message = api.view.message ?? '';
-      assert.ok(!message.includes('hunter2'), 'a password in the URL is never repeated');
-      record({ area: 'Settings', situation, seen: `View message: "${message}". Status bar: ${api.statusBar.item.text}`, expect, dataKept: 'kept for the signed-in origin, not shown' });
-      await setApiUrl(undefined);
-      await waitForState(api, (s) => s.phase === 'ready' && !s.refreshing, `${situation}: back to the emulator`);
+      const sent = api.requestsStarted();
+      const draft = api.licenses.draft(url);
+      const error = await api.licenses.signIn(draft, { ...demoCredentials, apiUrl: url }, 'Bad URL').then(() => undefined, (e: Error) => e);
+      api.licenses.discard(draft);
+      assert.ok(error, `${situation}: refused`);
+      assert.ok(!error.message.includes('hunter2'), 'a password in the URL is never repeated');
+      assert.equal(api.licenses.list.byLabel('Bad URL'), undefined, `${situation}: no license was added`);
+      assert.equal(api.state.snapshot.phase, 'ready', `${situation}: the current license is untouched`);
+      record({ area: 'Settings', situation: `Add License with an ${situation}`, seen: `Refused before any request (requests sent: ${api.requestsStarted() - sent}): "${error.message}"`, expect, dataKept: 'yes' });
     }
   });
 
@@ -282,7 +275,7 @@ describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function ()
     ];
     await control.setRooms(names.map((roomName) => ({ roomName, status: 'ON_GOING', user: 1 })));
     await api.state.refresh();
-    const rooms = await treeItems(api, { kind: 'rooms' });
+    const rooms = await treeItems(api, roomsNode(api));
     assert.equal(rooms.length, names.length);
     for (const { item } of rooms) {
       const shown = label(item);
@@ -301,7 +294,7 @@ describe('Fault and abuse matrix (written to docs/fault-matrix.md)', function ()
     await ensureSignedIn(api);
     await control.setRooms([...HOSTILE_UNICODE_ROOMS]);
     await api.state.refresh();
-    const rooms = await treeItems(api, { kind: 'rooms' });
+    const rooms = await treeItems(api, roomsNode(api));
     const roomRows = rooms.filter(({ node }) => node.kind === 'room');
     const ids = roomRows.map(({ item }) => item.id);
     assert.equal(new Set(ids).size, ids.length, 'every tree id is unique');

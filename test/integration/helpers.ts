@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { LiveSnapshot } from '../../src/state/liveState';
+import type { LicenseBranch } from '../../src/views/licenseBranch';
 import type { TreeNode } from '../../src/views/sessionsTree';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
@@ -42,6 +43,18 @@ export async function waitForState(api: ExtensionApi, predicate: (snapshot: Live
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return api.state.snapshot;
+}
+
+/** The current license's part of the tree (with one license, the whole tree). */
+export function currentBranch(api: ExtensionApi): LicenseBranch {
+  const branch = api.tree.branchOf(api.licenses.current);
+  if (!branch) throw new Error('the current license has no branch in the tree');
+  return branch;
+}
+
+/** The "Live rooms" node of the current license, as the tree shows it. */
+export function roomsNode(api: ExtensionApi): TreeNode {
+  return { kind: 'rooms', branch: currentBranch(api) };
 }
 
 /** The tree as VS Code would render it: children and their TreeItems. */

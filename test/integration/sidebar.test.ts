@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/sessionsTree';
 import { DEMO_SECRET_KEY } from '../emulator/server';
-import { emulator, emulatorUrl, ensureSignedIn, extensionApi, label, signInToEmulator, testRunDir, treeItems, waitForState } from './helpers';
+import { currentBranch, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, roomsNode, signInToEmulator, testRunDir, treeItems, waitForState } from './helpers';
 
 describe('Sidebar, status bar and sign-in against the emulator', function () {
   this.timeout(60_000);
@@ -77,7 +77,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     });
 
     it('an HTML-like room name is shown as text, and escaped in its Markdown tooltip', async () => {
-      const rooms = await treeItems(api, { kind: 'rooms' });
+      const rooms = await treeItems(api, roomsNode(api));
       const hostile = rooms.find(({ item }) => label(item) === '<img src=x onerror=alert(1)>');
       assert.ok(hostile, 'the room is listed under its own name');
       const tooltip = hostile.item.tooltip as vscode.MarkdownString;
@@ -90,7 +90,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
       await control.clearStats();
       const data = await control.data();
       const name = data.rooms.find((room) => /[ /?#%]/.test(room.roomName))!.roomName;
-      const detail = await treeItems(api, { kind: 'room', room: { roomName: name, status: 'WAIT', userCount: 0 } });
+      const detail = await treeItems(api, { kind: 'room', branch: currentBranch(api), room: { roomName: name, status: 'WAIT', userCount: 0 } });
       assert.equal(label(detail[0]!.item), 'Status');
       assert.equal(label(detail[1]!.item), 'Users');
       const asked = (await control.stats()).requests.map((request) => request.path);
@@ -100,7 +100,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     it('the rich shape shows participants with role and platform', async () => {
       await control.configure({ shape: 'rich' });
       await api.state.refresh();
-      const rooms = await treeItems(api, { kind: 'rooms' });
+      const rooms = await treeItems(api, roomsNode(api));
       const busy = rooms.find(({ node }) => node.kind === 'room' && node.room.userCount > 0)!;
       const detail = await treeItems(api, busy.node);
       const group = detail.find(({ node }) => node.kind === 'participants');
@@ -148,7 +148,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
       await control.tick(8);
       const data = await control.data();
       await api.state.refresh();
-      const rooms = await treeItems(api, { kind: 'rooms' });
+      const rooms = await treeItems(api, roomsNode(api));
       assert.deepEqual(rooms.filter(({ node }) => node.kind === 'room').map(({ item }) => label(item)).sort(), data.rooms.map((room) => room.roomName).sort());
     });
 
@@ -158,7 +158,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
         { status: 'WAIT', user: 1 },
       ]);
       await api.state.refresh();
-      const rooms = await treeItems(api, { kind: 'rooms' });
+      const rooms = await treeItems(api, roomsNode(api));
       assert.deepEqual(rooms.map(({ item }) => `${label(item)} | ${String(item.description)}`), [
         'future | ARCHIVING · 3 users',
         '1 room(s) could not be read | undefined',
@@ -171,7 +171,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
       const rooms = [{ roomName: 'alpha', status: 'ON_GOING', user: 2 }, { roomName: 'beta', status: 'WAIT', user: 1 }];
       await control.setRooms(rooms);
       await api.state.refresh(true);
-      const listed = await treeItems(api, { kind: 'rooms' });
+      const listed = await treeItems(api, roomsNode(api));
       const beta = listed.find(({ item }) => label(item) === 'beta')!.node;
       await api.tree.getChildren(beta); // expanded: its detail is asked once
       const fired: (TreeNode | TreeNode[] | undefined)[] = [];
