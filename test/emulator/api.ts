@@ -3,11 +3,14 @@
  * it is silent: every error is `{status: false, message}` with a fitting HTTP status (400 bad input,
  * 401 bad/missing/expired/revoked token, 404 unknown path or room, 405 wrong method).
  */
+import type { Auth } from './auth';
 import { USAGE_DOMAIN, license } from './data';
 import type { Exchange } from './exchange';
+import type { ExtraLicense } from './extraLicenses';
 import { renderRoom } from './shapes';
 import type { EmulatorState } from './state';
-import { DAY_MS, parseDay } from './usageLog';
+import type { License } from './types';
+import { DAY_MS, parseDay, type UsageLog } from './usageLog';
 
 type Route = 'auth' | 'info' | 'sessions' | 'session' | 'static';
 
@@ -28,20 +31,73 @@ export async function handleApi(state: EmulatorState, ex: Exchange): Promise<voi
   if (match.route === 'auth') {
     return signIn(state, ex);
   }
-  const token = state.auth.check(ex.req.headers['s-connector-jwt']);
-  if (!token.ok) {
-    return ex.send(401, { status: false, message: token.message });
+  const served = servedFor(state, ex.req.headers['s-connector-jwt']);
+  if (!served.ok) {
+    return ex.send(401, { status: false, message: served.message });
   }
   switch (match.route) {
     case 'info':
-      return ex.send(200, { status: true, data: license(state.config.roomLimit, state.config.enabled) });
+      return ex.send(200, { status: true, data: served.license() });
     case 'sessions':
-      return ex.send(200, { status: true, data: listRooms(state) });
+      return ex.send(200, { status: true, data: served.listRooms() });
     case 'session':
-      return roomDetail(state, ex, match.segment);
+      return roomDetail(served, ex, match.segment);
     case 'static':
-      return usage(state, ex);
+      return usage(state, served.usage, ex);
   }
+}
+
+/** What one license serves: its license, its live rooms (raw, in the configured shape), its usage. */
+interface Served {
+  license(): License;
+  listRooms(): unknown[];
+  findRoom(name: string): unknown;
+  readonly usage: UsageLog;
+}
+
+/**
+ * The license a token belongs to. A token signed by an extra license's key is that license's; any
+ * other refusal is told as the main license's check tells it.
+ */
+function servedFor(state: EmulatorState, header: string | string[] | undefined): ({ ok: true } & Served) | { ok: false; message: string } {
+  const token = state.auth.check(header);
+  if (token.ok) return { ok: true, ...mainLicense(state) };
+  const extra = state.extraLicenses.find((candidate) => candidate.auth.check(header).ok);
+  return extra ? { ok: true, ...extraLicense(state, extra) } : { ok: false, message: token.message };
+}
+
+function extraLicense(state: EmulatorState, extra: ExtraLicense): Served {
+  return {
+    license: () => extra.license(),
+    listRooms: () => extra.rooms.list().map((room) => renderRoom(room, state.config.shape)),
+    findRoom: (name) => {
+      const room = extra.rooms.find(name);
+      return room && renderRoom(room, state.config.shape);
+    },
+    usage: extra.usage,
+  };
+}
+
+/** The main license: its data follows the config and the room override. */
+function mainLicense(state: EmulatorState): Served {
+  return {
+    license: () => license(state.config.roomLimit, state.config.enabled),
+    listRooms: () => state.roomsOverride ?? state.rooms.list().map((room) => renderRoom(room, state.config.shape)),
+    findRoom: (name) => {
+      if (state.roomsOverride) {
+        return state.roomsOverride.find((room) => typeof room === 'object' && room !== null && (room as { roomName?: unknown }).roomName === name);
+      }
+      const room = state.rooms.find(name);
+      return room && renderRoom(room, state.config.shape);
+    },
+    usage: state.usage,
+  };
+}
+
+/** Which license these keys sign in to: the main one's Auth, an extra one's, or none. */
+function authFor(state: EmulatorState, accessKey: string, secretKey: string): Auth | undefined {
+  if (state.auth.keysMatch(accessKey, secretKey)) return state.auth;
+  return state.extraLicenses.find((extra) => extra.auth.keysMatch(accessKey, secretKey))?.auth;
 }
 
 function matchRoute(rawPath: string): { route: Route; segment: string } | undefined {
@@ -76,40 +132,29 @@ async function signIn(state: EmulatorState, ex: Exchange): Promise<void> {
     return ex.send(400, { status: false, message: 'isOwner must be true or false' });
   }
   // Never echo what was sent: a wrong secret key is still someone's secret.
-  if (!state.auth.keysMatch(accessKey, secretKey)) {
+  const auth = authFor(state, accessKey, secretKey);
+  if (!auth) {
     return ex.send(401, { status: false, message: 'invalid accessKey or secretKey' });
   }
   const lifetimeSeconds = state.config.tokenLifetimeSeconds ?? (expires ?? DEFAULT_EXPIRES_MINUTES) * 60;
   state.stats.auth += 1;
-  return ex.send(200, { status: true, data: { accessToken: state.auth.issue(lifetimeSeconds, isOwner === true) } });
+  state.stats.signIns.push({ accessKey, ...(expires !== undefined && { expires }), ...(isOwner !== undefined && { isOwner }) });
+  return ex.send(200, { status: true, data: { accessToken: auth.issue(lifetimeSeconds, isOwner === true) } });
 }
 
-function listRooms(state: EmulatorState): unknown[] {
-  if (state.roomsOverride) {
-    return state.roomsOverride;
-  }
-  return state.rooms.list().map((room) => renderRoom(room, state.config.shape));
-}
-
-function roomDetail(state: EmulatorState, ex: Exchange, segment: string): void {
+function roomDetail(served: Served, ex: Exchange, segment: string): void {
   let name: string;
   try {
     name = decodeURIComponent(segment);
   } catch {
     return ex.send(400, { status: false, message: 'malformed room name in path (bad percent-encoding)' });
   }
-  if (state.roomsOverride) {
-    const found = state.roomsOverride.find(
-      (room) => typeof room === 'object' && room !== null && (room as { roomName?: unknown }).roomName === name,
-    );
-    return found === undefined ? ex.send(404, { status: false, message: 'room not found' }) : ex.send(200, { status: true, data: found });
-  }
-  const room = state.rooms.find(name);
-  return room ? ex.send(200, { status: true, data: renderRoom(room, state.config.shape) }) : ex.send(404, { status: false, message: 'room not found' });
+  const found = served.findRoom(name);
+  return found === undefined ? ex.send(404, { status: false, message: 'room not found' }) : ex.send(200, { status: true, data: found });
 }
 
 /** v1/static: records created from startTime 00:00 to the end of endTime (inclusive), UTC days; see parseDay. */
-function usage(state: EmulatorState, ex: Exchange): void {
+function usage(state: EmulatorState, log: UsageLog, ex: Exchange): void {
   const params = new URLSearchParams(ex.query);
   const startText = params.get('startTime');
   const endText = params.get('endTime');
@@ -133,6 +178,6 @@ function usage(state: EmulatorState, ex: Exchange): void {
     }
     end = endDay + DAY_MS;
   }
-  const report = state.usage.range(start, end);
+  const report = log.range(start, end);
   return ex.send(200, { status: true, data: { domain: USAGE_DOMAIN, totalSecond: report.totalSecond, detail: report.detail } });
 }

@@ -6,6 +6,7 @@ import type { EmulatorOptions } from './server';
 
 export const DEFAULT_CLI_PORT = 5000; // the document's own local sample uses http://localhost:5000
 export const DEFAULT_CLI_TICK_SECONDS = 5; // so a demo shows rooms changing
+export const DEFAULT_CLI_EXTRA_LICENSES = 2; // so a demo can show several licenses side by side
 
 export type CliCommand =
   | { kind: 'help' }
@@ -23,6 +24,7 @@ Options:
   --rooms <n>                    generated live rooms besides the document's two samples (default 5)
   --records <n>                  generated usage records besides the document's four samples (default 2000)
   --room-limit <n>               license room limit (default 10)
+  --extra-licenses <n>           licenses served besides the sample one, each with its own keys (default 2)
   --shape short|rich             JSON shape of v1/sessions (default short)
   --tick-seconds <s>             how often live rooms change by themselves; 0 = frozen (default ${DEFAULT_CLI_TICK_SECONDS})
   --latency <ms>                 delay added to every API answer (default 0)
@@ -31,8 +33,8 @@ Options:
   --help                         show this help
 `;
 
-type Flag = 'port' | 'host' | 'seed' | 'rooms' | 'records' | 'room-limit' | 'shape' | 'tick-seconds' | 'latency' | 'token-lifetime-seconds';
-const VALUE_FLAGS: readonly Flag[] = ['port', 'host', 'seed', 'rooms', 'records', 'room-limit', 'shape', 'tick-seconds', 'latency', 'token-lifetime-seconds'];
+type Flag = 'port' | 'host' | 'seed' | 'rooms' | 'records' | 'room-limit' | 'extra-licenses' | 'shape' | 'tick-seconds' | 'latency' | 'token-lifetime-seconds';
+const VALUE_FLAGS: readonly Flag[] = ['port', 'host', 'seed', 'rooms', 'records', 'room-limit', 'extra-licenses', 'shape', 'tick-seconds', 'latency', 'token-lifetime-seconds'];
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const values = new Map<Flag, string>();
@@ -58,7 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     values.set(flag, value);
   }
 
-  const options: EmulatorOptions = { port: DEFAULT_CLI_PORT, tickMs: DEFAULT_CLI_TICK_SECONDS * 1000 };
+  const options: EmulatorOptions = { port: DEFAULT_CLI_PORT, tickMs: DEFAULT_CLI_TICK_SECONDS * 1000, extraLicenses: DEFAULT_CLI_EXTRA_LICENSES };
   const integer = (flag: Flag, min: number, max = Number.MAX_SAFE_INTEGER): number | string => {
     const text = values.get(flag) as string;
     const n = Number(text);
@@ -70,6 +72,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ['rooms', 'rooms', 0],
     ['records', 'records', 0],
     ['room-limit', 'roomLimit', 0],
+    ['extra-licenses', 'extraLicenses', 0, 50],
     ['latency', 'latencyMs', 0, 600_000],
     ['token-lifetime-seconds', 'tokenLifetimeSeconds', 0],
   ];

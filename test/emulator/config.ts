@@ -12,6 +12,7 @@ export interface ResolvedOptions {
   seed: number;
   rooms: number;
   records: number;
+  extraLicenses: number;
   now: () => number;
   /** The config the emulator starts with and `reset` returns to. */
   config: EmulatorConfig;
@@ -35,6 +36,8 @@ export function resolveOptions(input: OptionsInput): ResolvedOptions {
   check('rooms', rooms, intAtLeast(rooms, 0));
   const records = input.records ?? 2000;
   check('records', records, intAtLeast(records, 0));
+  const extraLicenses = input.extraLicenses ?? 0;
+  check('extraLicenses', extraLicenses, intAtLeast(extraLicenses, 0) && extraLicenses <= 50);
   const config: EmulatorConfig = {
     shape: input.shape ?? 'short',
     roomLimit: input.roomLimit ?? 10,
@@ -50,7 +53,7 @@ export function resolveOptions(input: OptionsInput): ResolvedOptions {
   }
   const now = input.now ?? Date.now;
   check('now', now, typeof now === 'function');
-  return { port, host: input.host ?? '127.0.0.1', seed, rooms, records, now, config };
+  return { port, host: input.host ?? '127.0.0.1', seed, rooms, records, extraLicenses, now, config };
 }
 
 /** Parses a config patch that arrived as JSON; returns it, or the reason it is refused (for a 400). */

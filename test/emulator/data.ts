@@ -45,6 +45,11 @@ export interface GenerateOptions {
   records: number;
   /** "Now" when the emulator starts: live rooms opened before it, records end before it. */
   anchorMs: number;
+  /**
+   * The document's samples and the hostile names (default true). The extra licenses leave them out:
+   * their rooms and usage are plainly their own.
+   */
+  samples?: boolean;
 }
 
 export interface InitialData {
@@ -58,20 +63,22 @@ export interface InitialData {
 
 export function generateData(options: GenerateOptions): InitialData {
   const { seed, anchorMs } = options;
+  const samples = options.samples ?? true;
   const rng = new Random(deriveSeed(seed, 0));
   const factory = new RoomFactory(rng, { nextRoomId: 938, nextParticipantId: 1 });
   const taken = new Set<string>(SAMPLE_ROOM_NAMES);
+  const hostile = samples ? HOSTILE_ROOM_NAMES : [];
 
   // The document's two live samples come first: gfds waiting with one user, gsdagd in a meeting of two.
   // gfds gets the earlier document's sample session id.
   const gfds = factory.room('gfds', 'WAIT', anchorMs - 3 * 60_000, 1, anchorMs, 'ses_ZB2Y3XJTyU');
   const gsdagd = factory.room('gsdagd', 'ON_GOING', anchorMs - 42 * 60_000, 2, anchorMs);
-  const rooms: LiveRoom[] = [gfds, gsdagd];
+  const rooms: LiveRoom[] = samples ? [gfds, gsdagd] : [];
 
   for (let i = 0; i < options.rooms; i++) {
     let name: string;
-    if (i < HOSTILE_ROOM_NAMES.length) {
-      name = HOSTILE_ROOM_NAMES[i]!;
+    if (i < hostile.length) {
+      name = hostile[i]!;
       taken.add(name);
     } else {
       name = generateRoomName(rng, taken);
@@ -83,14 +90,14 @@ export function generateData(options: GenerateOptions): InitialData {
     rooms.push(factory.room(name, status, openedMs, users, anchorMs));
   }
 
-  const roomNamePool = namePool(rng, rooms, taken);
-  const records = [...SAMPLE_RECORDS, ...generateRecords(rng, options.records, anchorMs, roomNamePool)];
+  const roomNamePool = namePool(rng, rooms, taken, samples);
+  const records = [...(samples ? SAMPLE_RECORDS : []), ...generateRecords(rng, options.records, anchorMs, roomNamePool, hostile)];
   return { rooms, records, roomNamePool, ids: factory.ids };
 }
 
 /** Hostile names first (the skewed pick makes early names the most frequent), then samples, live rooms, a few more. */
-function namePool(rng: Random, rooms: readonly LiveRoom[], taken: Set<string>): string[] {
-  const pool = new Set<string>([...HOSTILE_ROOM_NAMES, ...SAMPLE_ROOM_NAMES]);
+function namePool(rng: Random, rooms: readonly LiveRoom[], taken: Set<string>, samples: boolean): string[] {
+  const pool = new Set<string>(samples ? [...HOSTILE_ROOM_NAMES, ...SAMPLE_ROOM_NAMES] : []);
   for (const room of rooms.slice(0, 40)) {
     pool.add(room.roomName);
   }
@@ -100,7 +107,7 @@ function namePool(rng: Random, rooms: readonly LiveRoom[], taken: Set<string>): 
   return [...pool];
 }
 
-function generateRecords(rng: Random, count: number, anchorMs: number, pool: readonly string[]): UsageRecord[] {
+function generateRecords(rng: Random, count: number, anchorMs: number, pool: readonly string[], hostile: readonly string[]): UsageRecord[] {
   const spanMs = RECORD_SPAN_DAYS * DAY_MS;
   const logMin = Math.log(60);
   const logMax = Math.log(4 * 3600);
@@ -111,7 +118,7 @@ function generateRecords(rng: Random, count: number, anchorMs: number, pool: rea
       time -= 31 * DAY_MS; // only reachable with a clock set near 2021; moves the record into January
     }
     // The first records take each hostile name in turn, so every one of them is in the usage data.
-    const roomName = i < HOSTILE_ROOM_NAMES.length ? HOSTILE_ROOM_NAMES[i]! : rng.pickSkewed(pool);
+    const roomName = i < hostile.length ? hostile[i]! : rng.pickSkewed(pool);
     // Meetings from a minute to four hours, evenly spread on a log scale (many short, some long).
     const sessionTimeSecond = Math.round(Math.exp(logMin + rng.next() * (logMax - logMin)));
     drafts[i] = { time, roomName, sessionTimeSecond };

@@ -6,6 +6,7 @@
  * ever printed: request lines show method, path, status and time only, never headers or bodies.
  */
 import { DEFAULT_CLI_PORT, parseCliArgs, USAGE } from './cliArgs';
+import { extraLicenseKeys } from './extraLicenses';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, startEmulator, type Emulator, type EmulatorOptions, type RequestLogEntry } from './server';
 
 async function main(): Promise<void> {
@@ -67,7 +68,7 @@ Sign in with the API document's public sample keys (not real credentials):
   secret key: ${DEMO_SECRET_KEY}
 
   curl -s -X POST '${url}/v1/auth' -H 'Content-Type: application/json' -d '${authBody}'
-
+${extraLines(options.extraLicenses ?? 0)}
 then send the accessToken in the s-connector-jwt header:
   curl -s '${url}/v1/sessions' -H 's-connector-jwt: <accessToken>'
   (also GET /v1/info, /v1/sessions/<encoded room name>, /v1/static?startTime=2021-02-20&endTime=2021-02-25)
@@ -99,3 +100,13 @@ main().catch((error: unknown) => {
   process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
+
+/** The extra licenses' keys, for a developer to add them beside the sample one. */
+function extraLines(count: number): string {
+  if (count === 0) return '';
+  const lines = Array.from({ length: count }, (_, i) => {
+    const keys = extraLicenseKeys(i + 1);
+    return `  ${keys.domain} (limit ${keys.roomLimit}): access key ${keys.accessKey}, secret key ${keys.secretKey}`;
+  });
+  return `\n${count} more license(s), each with its own rooms and usage, at the same URL:\n${lines.join('\n')}\n`;
+}

@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   records?: number;
   /** License room limit, default 10; may be below the number of rooms (over quota is a valid test state). */
   roomLimit?: number;
+  /** Licenses served besides the document's sample one, each with its own keys and data (see extraLicenses.ts); default 0. */
+  extraLicenses?: number;
   /** Session JSON shape, default 'short'. */
   shape?: 'short' | 'rich';
   /** How often live rooms change by themselves; 0 = frozen (default). */

@@ -9,6 +9,7 @@
 import { Auth } from './auth';
 import type { ResolvedOptions } from './config';
 import { generateData, license } from './data';
+import { ExtraLicense } from './extraLicenses';
 import { FaultList } from './faults';
 import { LiveRooms } from './liveRooms';
 import { deriveSeed, Random } from './random';
@@ -24,7 +25,9 @@ export class EmulatorState {
   /** Raw objects served by v1/sessions instead of the simulation, until reset. */
   roomsOverride: unknown[] | null = null;
   readonly faults = new FaultList();
-  stats: EmulatorStats = { auth: 0, requests: [] };
+  stats: EmulatorStats = { auth: 0, signIns: [], requests: [] };
+  /** The licenses besides the main one (see extraLicenses.ts). */
+  extraLicenses: ExtraLicense[] = [];
   /** What reached the redirect sink, and its url (set once it listens). */
   readonly sink = new SinkLog();
   readonly auth: Auth;
@@ -72,7 +75,7 @@ export class EmulatorState {
   }
 
   clearStats(): void {
-    this.stats = { auth: 0, requests: [] };
+    this.stats = { auth: 0, signIns: [], requests: [] };
   }
 
   data(): EmulatorData {
@@ -101,6 +104,8 @@ export class EmulatorState {
     const rng = new Random(deriveSeed(this.options.seed, 1));
     this.rooms = new LiveRooms(initial.rooms, new RoomFactory(rng, initial.ids), rng, initial.roomNamePool);
     this.usage = new UsageLog(initial.records);
+    const { seed, rooms, records, now } = this.options;
+    this.extraLicenses = Array.from({ length: this.options.extraLicenses }, (_, i) => new ExtraLicense(i + 1, { seed, rooms, records, anchorMs: this.anchorMs, now }));
   }
 
   private restartTimer(): void {

@@ -41,6 +41,8 @@ export interface EmulatorConfig {
 export interface EmulatorStats {
   /** Successful v1/auth sign-ins. */
   auth: number;
+  /** Each successful sign-in: which license (access key), and the `expires` and `isOwner` it asked for. */
+  signIns: { accessKey: string; expires?: number; isOwner?: boolean }[];
   /** Every non-control request, in the order the answers were decided. `path` is the raw path, without the query. 0 = no answer (reset / hang). */
   requests: { method: string; path: string; status: number }[];
 }

@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { extraLicenseKeys } from '../emulator/extraLicenses';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY, startEmulator } from '../emulator/server';
 import { startCodeServer, workbenchUrl } from './codeServer';
 import { provision } from './provision';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
 
   let settings: Record<string, unknown> = {};
   if (!real) {
-    const emulator = await startEmulator({ port: EMULATOR_PORT, tickMs: 5_000 }).catch(() => startEmulator({ port: 0, tickMs: 5_000 }));
+    const options = { tickMs: 5_000, extraLicenses: 2 };
+    const emulator = await startEmulator({ ...options, port: EMULATOR_PORT }).catch(() => startEmulator({ ...options, port: 0 }));
     stops.push(() => emulator.close());
     settings = { 'sconnector.apiUrl': emulator.url };
     console.log(`S-Connector emulator: ${emulator.url} (rooms change every 5 s)`);
@@ -45,6 +47,12 @@ async function main(): Promise<void> {
     console.log('Sign in with the demo keys (the API document\'s public sample, not a real secret):');
     console.log(`  access key: ${DEMO_ACCESS_KEY}`);
     console.log(`  secret key: ${DEMO_SECRET_KEY}\n`);
+    console.log('Two more licenses to add beside it (S-Connector: Add License…), at the same API URL:');
+    for (const n of [1, 2]) {
+      const keys = extraLicenseKeys(n);
+      console.log(`  ${keys.domain}: access key ${keys.accessKey}, secret key ${keys.secretKey}`);
+    }
+    console.log('');
   }
   console.log('Press Ctrl+C to stop.');
 }

@@ -41,20 +41,20 @@ function runMain(args: string[], untilStdout?: RegExp, onReady?: (stdout: string
 }
 
 describe('emulator CLI', () => {
-  it('parses flags with their CLI defaults (port 5000, ticking every 5 s)', () => {
-    assert.deepEqual(parseCliArgs([]), { kind: 'run', quiet: false, options: { port: 5000, tickMs: 5000 } });
+  it('parses flags with their CLI defaults (port 5000, ticking every 5 s, 2 extra licenses)', () => {
+    assert.deepEqual(parseCliArgs([]), { kind: 'run', quiet: false, options: { port: 5000, tickMs: 5000, extraLicenses: 2 } });
     assert.deepEqual(
       parseCliArgs(['--port', '0', '--host=0.0.0.0', '--seed', '7', '--rooms', '1000', '--records=100000', '--room-limit', '3',
-        '--shape', 'rich', '--tick-seconds', '0.5', '--latency', '200', '--token-lifetime-seconds', '30', '--quiet']),
+        '--shape', 'rich', '--tick-seconds', '0.5', '--latency', '200', '--token-lifetime-seconds', '30', '--extra-licenses', '5', '--quiet']),
       {
         kind: 'run',
         quiet: true,
-        options: { port: 0, host: '0.0.0.0', seed: 7, rooms: 1000, records: 100000, roomLimit: 3, shape: 'rich', tickMs: 500, latencyMs: 200, tokenLifetimeSeconds: 30 },
+        options: { port: 0, host: '0.0.0.0', seed: 7, rooms: 1000, records: 100000, roomLimit: 3, shape: 'rich', tickMs: 500, latencyMs: 200, tokenLifetimeSeconds: 30, extraLicenses: 5 },
       },
     );
     assert.equal((parseCliArgs(['--tick-seconds', '0']) as { options: { tickMs: number } }).options.tickMs, 0);
     assert.deepEqual(parseCliArgs(['--rooms', '3', '--help']), { kind: 'help' });
-    for (const bad of [['--port'], ['--port', '70000'], ['--rooms', '-1'], ['--rooms', '2.5'], ['--shape', 'wide'], ['--tick-seconds', 'x'], ['--colour', 'red'], ['stray']]) {
+    for (const bad of [['--port'], ['--port', '70000'], ['--extra-licenses', '51'], ['--rooms', '-1'], ['--rooms', '2.5'], ['--shape', 'wide'], ['--tick-seconds', 'x'], ['--colour', 'red'], ['stray']]) {
       assert.equal(parseCliArgs(bad).kind, 'error', bad.join(' '));
     }
   });
@@ -73,6 +73,7 @@ describe('emulator CLI', () => {
     assert.match(result.stdout, /access key: foziz2mdywm/);
     assert.ok(result.stdout.includes(`secret key: ${DEMO_SECRET_KEY}`));
     assert.match(result.stdout, /\/__emulator\/faults/);
+    assert.match(result.stdout, /customer1\.example \(limit 5\): access key extra1accesskey, secret key extra-license-1-secret-key/);
     assert.match(result.stdout, /Redirect sink .*: http:\/\/127\.0\.0\.1:\d+\n/);
     assert.match(result.stdout, /GET \/v1\/info 401 \d+ ms/);
     assert.match(result.stdout, /SIGTERM: stopping/);

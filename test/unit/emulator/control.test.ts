@@ -161,7 +161,7 @@ describe('emulator control API', () => {
     await get('/v1/info');
     await run.control.reset();
     assert.deepEqual(await run.control.data(), initial);
-    assert.deepEqual(await run.control.stats(), { auth: 0, requests: [] });
+    assert.deepEqual(await run.control.stats(), { auth: 0, signIns: [], requests: [] });
     assert.deepEqual((await get('/v1/sessions')).json.data[0], { status: 'WAIT', user: 1, roomName: 'gfds' });
   });
 
@@ -184,7 +184,7 @@ describe('emulator control API', () => {
       { method: 'GET', path: '/nowhere', status: 404 },
     ]);
     await run.control.clearStats();
-    assert.deepEqual(await run.control.stats(), { auth: 0, requests: [] });
+    assert.deepEqual(await run.control.stats(), { auth: 0, signIns: [], requests: [] });
   });
 
   it('answers 404 for unknown control paths, 405 for wrong methods, and fails clearly when nothing listens', async () => {
