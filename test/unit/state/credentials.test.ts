@@ -5,36 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { CREDENTIALS_ID, CredentialStore, LEGACY_SECRET_KEY_ID } from '../../../src/state/credentials';
-import { Emitter, type SecretStore } from '../../../src/state/events';
-
-class FakeSecrets implements SecretStore {
-  readonly entries = new Map<string, string>();
-  failing: 'read' | 'write' | 'delete' | undefined;
-  private readonly emitter = new Emitter<{ key: string }>();
-  readonly onDidChange = this.emitter.event;
-
-  get(key: string): Promise<string | undefined> {
-    return this.failing === 'read' ? Promise.reject(new Error('keyring locked')) : Promise.resolve(this.entries.get(key));
-  }
-
-  store(key: string, value: string): Promise<void> {
-    if (this.failing === 'write') return Promise.reject(new Error('keyring locked'));
-    this.entries.set(key, value);
-    return Promise.resolve();
-  }
-
-  delete(key: string): Promise<void> {
-    if (this.failing === 'delete') return Promise.reject(new Error('keyring locked'));
-    this.entries.delete(key);
-    return Promise.resolve();
-  }
-
-  /** Another window wrote the entry. */
-  changedElsewhere(key: string, value: string): void {
-    this.entries.set(key, value);
-    this.emitter.fire({ key });
-  }
-}
+import { FakeSecrets } from './fakes';
 
 const HTTPS = 'https://api.interwater.biz';
 

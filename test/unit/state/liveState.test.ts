@@ -5,58 +5,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
-import type { License, Room, RoomList } from '../../../src/api/schema';
 import type { BoundCredentials } from '../../../src/api/tokens';
 import { Emitter } from '../../../src/state/events';
 import { isUnchanged, type LiveChange } from '../../../src/state/liveChange';
-import { type KeySource, type LiveSource, LiveState } from '../../../src/state/liveState';
+import { type KeySource, LiveState } from '../../../src/state/liveState';
+import { FakeClient, LICENSE } from './fakes';
 
 const KEYS: BoundCredentials = { apiUrl: 'https://api.example', accessKey: 'a', secretKey: 's' };
-const LICENSE: License = { domain: 'trial', roomLimit: 10, enabled: true };
-
-/** A client whose answers the test sets; each call can be held until the test lets it go. */
-class FakeClient implements LiveSource {
-  license$: License = LICENSE;
-  rooms$: Room[] = [
-    { roomName: 'b', status: 'ON_GOING', userCount: 2 },
-    { roomName: 'a', status: 'WAIT', userCount: 1 },
-  ];
-  failure: ApiError | undefined;
-  readonly calls: string[] = [];
-  private gate: Promise<void> | undefined;
-  private release: (() => void) | undefined;
-
-  hold(): void {
-    this.gate = new Promise((resolve) => (this.release = resolve));
-  }
-
-  letGo(): void {
-    this.release?.();
-    this.gate = undefined;
-  }
-
-  /** The answer is what the server had when asked, even if it arrives later. */
-  async license(): Promise<License> {
-    this.calls.push('license');
-    const [license, failure] = [this.license$, this.failure];
-    await this.gate;
-    if (failure) throw failure;
-    return license;
-  }
-
-  async rooms(): Promise<RoomList> {
-    this.calls.push('rooms');
-    const [rooms, failure] = [this.rooms$.map((room) => ({ ...room })), this.failure];
-    await this.gate;
-    if (failure) throw failure;
-    return { rooms, skipped: 0, duplicates: 0 };
-  }
-
-  room(roomName: string): Promise<Room | undefined> {
-    this.calls.push(`room ${roomName}`);
-    return Promise.resolve(this.rooms$.find((room) => room.roomName === roomName));
-  }
-}
 
 class FakeKeys implements KeySource {
   current: BoundCredentials | undefined = KEYS;
