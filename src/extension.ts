@@ -51,6 +51,10 @@ export interface ExtensionApi {
   readonly usagePanel: () => UsagePanel | undefined;
   /** What the extension keeps in VS Code's global state, for the tests' secret scan. */
   readonly globalState: vscode.Memento;
+  /** VS Code's real secret storage, for the tests to see what is kept there. */
+  readonly secrets: vscode.SecretStorage;
+  /** The global-state keys the extension gave Settings Sync. */
+  readonly syncedKeys: readonly string[];
   /**
    * How long loading the bundle and activate() took, and how many requests had gone out by then
    * (none): the benchmark reads these from the log.
@@ -79,7 +83,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     (record) => logRequest(log, record),
   );
   // The list of licenses follows the user to other machines; their secret keys do not.
-  context.globalState.setKeysForSync([LICENSES_KEY]);
+  const syncedKeys = [LICENSES_KEY];
+  context.globalState.setKeysForSync(syncedKeys);
   const list = new LicenseList(context.globalState, { newId: randomUUID, defaultLabel: () => settings.defaultLicense });
   const build = (spec: PartsSpec): ExtensionParts => {
     const credentials = new CredentialStore(context.secrets, {
@@ -169,7 +174,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       signIn: (credentials) => licenses.signIn(licenses.current, credentials),
       signOut: () => licenses.current.account.signOut(),
     },
-    tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, usagePanel: () => report.openPanel(), globalState: context.globalState, activation,
+    tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, usagePanel: () => report.openPanel(), globalState: context.globalState, secrets: context.secrets, syncedKeys, activation,
   };
 }
 

@@ -121,4 +121,6 @@ export interface EmulatorData {
   roomsOverride: unknown[] | null;
   /** Every usage record, oldest first. */
   records: UsageRecord[];
+  /** The licenses served besides the main one, with their access key, license and live rooms. */
+  extraLicenses: { accessKey: string; license: License; rooms: LiveRoom[]; records: number }[];
 }

@@ -10,7 +10,7 @@ import { startEmulator } from '../emulator/server';
 import { prepareUserSettings, prepareWorkspace, repoRoot } from './workspace';
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({ seed: 1 });
+  const emulator = await startEmulator({ seed: 1, extraLicenses: 2 });
   const runDir = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', 'desktop-'));
   try {
     const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});

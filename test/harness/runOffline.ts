@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const runDir = fs.mkdtempSync(path.join(repoRoot, '.vscode-test', 'run-'));
   const cleanups: (() => Promise<unknown>)[] = [];
   try {
-    const emulator = await startEmulator({ seed: 1 });
+    const emulator = await startEmulator({ seed: 1, extraLicenses: 2 });
     cleanups.push(() => emulator.close());
     const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});
     prepareUserSettings(path.join(runDir, 'user-data'), { 'sconnector.apiUrl': emulator.url });
