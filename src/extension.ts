@@ -22,6 +22,7 @@ import { registerLicenseCommands } from './views/licenseCommands';
 import { QuotaNotifier } from './views/quotaNotifier';
 import { registerReportCommands } from './views/reportLauncher';
 import { registerRoomCommands } from './views/roomCommands';
+import { registerTokenCommands } from './views/tokenCommands';
 import { SessionsTreeProvider, staleMessage, type TreeNode } from './views/sessionsTree';
 import { StatusBarView } from './views/statusBar';
 import type { UsagePanel } from './views/usagePanel';
@@ -128,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     registerAccountCommands(licenses, log),
     registerLicenseCommands(licenses, current, log),
     registerRoomCommands(licenses),
+    registerTokenCommands(licenses, http, log),
     report,
     vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
     licenses.onDidChangeLive(renderTreeChrome),

@@ -48,23 +48,29 @@ const RENEW_AFTER_SHARE = 0.75;
 /** A token is never sent when it has less than this left (capped at 10% of a short lifetime). */
 const SAFETY_MARGIN_MS = 60_000;
 
-/** The `iat` and `exp` claims of a JWT, in milliseconds; the signature is the server's business. */
-export function readJwtTimes(token: string): { issuedAt?: number; expiresAt?: number } {
+/** A JWT's claims as its payload states them, or undefined when it has none that read as JSON. */
+export function readJwtClaims(token: string): Record<string, unknown> | undefined {
   const payload = token.split('.')[1];
   // Stryker disable next-line ConditionalExpression: equivalent, decoding undefined throws and lands in the catch below
-  if (!payload) return {};
+  if (!payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
-    const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
-    const times: { issuedAt?: number; expiresAt?: number } = {};
-    const issuedAt = seconds(claims.iat);
-    const expiresAt = seconds(claims.exp);
-    if (issuedAt !== undefined) times.issuedAt = issuedAt;
-    if (expiresAt !== undefined) times.expiresAt = expiresAt;
-    return times;
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** The `iat` and `exp` claims of a JWT, in milliseconds; the signature is the server's business. */
+export function readJwtTimes(token: string): { issuedAt?: number; expiresAt?: number } {
+  const claims = readJwtClaims(token) ?? {};
+  const seconds = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value * 1000 : undefined);
+  const times: { issuedAt?: number; expiresAt?: number } = {};
+  const issuedAt = seconds(claims.iat);
+  const expiresAt = seconds(claims.exp);
+  if (issuedAt !== undefined) times.issuedAt = issuedAt;
+  if (expiresAt !== undefined) times.expiresAt = expiresAt;
+  return times;
 }
 
 export class TokenSource {
@@ -118,28 +124,8 @@ export class TokenSource {
    * before it stores anything, so wrong keys never replace good ones.
    */
   async signIn(credentials: BoundCredentials, generation = this.generation): Promise<Grant> {
-    if (!credentials.accessKey.trim() || !credentials.secretKey.trim()) {
-      throw new ApiError('invalidInput', l10n.t('Both the access key and the secret key are needed to sign in.'));
-    }
-    // The last line of defence: whatever path got here, no key leaves in clear without a yes first.
-    if (sendsKeysInClear(credentials.apiUrl) && !credentials.clearTextConfirmed) {
-      // Reads as signed out: the Sign In command asks before anything is sent.
-      throw new ApiError('signedOut', l10n.t('The S-Connector API URL {0} uses http:// to another machine. The secret key is not sent there unencrypted unless you confirm it: run "S-Connector: Sign In" again.', originOf(credentials.apiUrl) ?? credentials.apiUrl));
-    }
     const askedAt = this.now();
-    let data: unknown;
-    try {
-      data = await this.http.send({
-        baseUrl: credentials.apiUrl,
-        method: 'POST',
-        path: 'v1/auth',
-        body: { accessKey: credentials.accessKey, secretKey: credentials.secretKey, expires: this.options.lifetimeMinutes() },
-        secrets: [credentials.secretKey],
-      });
-    } catch (error) {
-      throw asWrongKeys(error, credentials.accessKey);
-    }
-    const grant: Grant = { token: parseAccessToken(data), baseUrl: credentials.apiUrl };
+    const grant: Grant = { token: await requestToken(this.http, credentials, { expiresMinutes: this.options.lifetimeMinutes() }), baseUrl: credentials.apiUrl };
     if (generation === this.generation) this.held = this.schedule(grant, ownerOf(credentials), askedAt);
     return grant;
   }
@@ -174,6 +160,34 @@ export class TokenSource {
       replaceAt: askedAt + lifetime - margin,
     };
   }
+}
+
+/**
+ * Trades the keys for a token at v1/auth of their API URL, and nothing more: TokenSource keeps the
+ * extension's own token; Create Access Token hands one to the user. Whatever path got here, no key
+ * leaves in clear without a yes first, and a refusal says so without repeating the secret.
+ */
+export async function requestToken(http: HttpTransport, credentials: BoundCredentials, options: { readonly expiresMinutes: number; readonly isOwner?: boolean }): Promise<string> {
+  if (!credentials.accessKey.trim() || !credentials.secretKey.trim()) {
+    throw new ApiError('invalidInput', l10n.t('Both the access key and the secret key are needed to sign in.'));
+  }
+  if (sendsKeysInClear(credentials.apiUrl) && !credentials.clearTextConfirmed) {
+    // Reads as signed out: the Sign In command asks before anything is sent.
+    throw new ApiError('signedOut', l10n.t('The S-Connector API URL {0} uses http:// to another machine. The secret key is not sent there unencrypted unless you confirm it: run "S-Connector: Sign In" again.', originOf(credentials.apiUrl) ?? credentials.apiUrl));
+  }
+  let data: unknown;
+  try {
+    data = await http.send({
+      baseUrl: credentials.apiUrl,
+      method: 'POST',
+      path: 'v1/auth',
+      body: { accessKey: credentials.accessKey, secretKey: credentials.secretKey, expires: options.expiresMinutes, ...(options.isOwner !== undefined && { isOwner: options.isOwner }) },
+      secrets: [credentials.secretKey],
+    });
+  } catch (error) {
+    throw asWrongKeys(error, credentials.accessKey);
+  }
+  return parseAccessToken(data);
 }
 
 /**

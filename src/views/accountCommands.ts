@@ -10,10 +10,18 @@ import { legacyAccessKey } from '../state/settings';
 import { displayName } from './displayName';
 import { askForKeys, withSignInProgress } from './keyPrompts';
 
-/** The license a command was run on: a license node's, or the current one (palette, status bar). */
+/** How one command names a license to another: `{ licenseId }`. */
+export interface LicenseRef {
+  readonly licenseId: string;
+}
+
+/**
+ * The license a command was run on: a tree node's (from a menu), a LicenseRef's (from another
+ * command), or the current one (the palette, the status bar, anything else).
+ */
 export function sessionOf<P extends LicenseParts>(licenses: Licenses<P>, node: unknown): LicenseSession<P> {
-  // Commands get what VS Code passes: a tree node from a menu, nothing (or anything) from elsewhere.
-  const id = (node as { readonly branch?: { readonly session: { readonly id: string } } } | undefined)?.branch?.session.id;
+  const argument = node as { readonly branch?: { readonly session: { readonly id: string } }; readonly licenseId?: unknown } | undefined;
+  const id = argument?.branch?.session.id ?? (typeof argument?.licenseId === 'string' ? argument.licenseId : undefined);
   return (id !== undefined ? licenses.find(id) : undefined) ?? licenses.current;
 }
 

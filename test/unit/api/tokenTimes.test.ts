@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readJwtTimes } from '../../../src/api/tokens';
+import { readJwtClaims, readJwtTimes } from '../../../src/api/tokens';
 
 describe('api/tokens readJwtTimes', () => {
   it("reads iat and exp from the document's sample token", () => {
@@ -40,5 +40,17 @@ describe('api/tokens readJwtTimes', () => {
     assert.deepEqual(readJwtTimes(`${token({ iat: 1 })}.${Buffer.from('{"iat":2}').toString('base64url')}`), { issuedAt: 1_000 });
     assert.deepEqual(readJwtTimes('a..c'), {});
     assert.deepEqual(readJwtTimes(''), {});
+  });
+});
+
+describe('api/tokens readJwtClaims', () => {
+  const token = (payload: string) => `h.${Buffer.from(payload).toString('base64url')}.s`;
+
+  it('reads the claims object as the token states it', () => {
+    assert.deepEqual(readJwtClaims(token('{"id":"3","isOwner":true,"exp":20}')), { id: '3', isOwner: true, exp: 20 });
+  });
+
+  it('reads nothing from a token without a JSON object in its payload', () => {
+    for (const bad of ['opaque', 'a..c', 'a.!!!.c', token('[1,2]'), token('"text"'), token('null'), token('{')]) assert.equal(readJwtClaims(bad), undefined, bad);
   });
 });

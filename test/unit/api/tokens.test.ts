@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { DEFAULT_HTTP_SETTINGS, HttpTransport, type RequestRecord } from '../../../src/api/http';
-import { type BoundCredentials, TokenSource } from '../../../src/api/tokens';
+import { type BoundCredentials, requestToken, TokenSource } from '../../../src/api/tokens';
 import { failure } from './fixture';
 import { jwt, ok, type ScriptedServer, type Seen, startScriptedServer } from './scriptedServer';
 
@@ -70,6 +70,19 @@ describe('api/tokens TokenSource', () => {
       assert.equal(serial(grant.token), 1);
       assert.equal(grant.baseUrl, server.url, 'the grant names the API URL that issued it');
       assert.deepEqual(Object.keys(grant).sort(), ['baseUrl', 'token']);
+    });
+
+    it('requestToken asks for a token of its own (lifetime and owner rights) and leaves the held token alone', async () => {
+      const { tokens } = setup();
+      const held = await tokens.token();
+      const http = new HttpTransport(() => ({ ...DEFAULT_HTTP_SETTINGS, retryBaseDelayMs: 1 }));
+      const own = await requestToken(http, { apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }, { expiresMinutes: 30, isOwner: true });
+      assert.deepEqual(JSON.parse(server.seen.at(-1)!.body), { accessKey: ACCESS_KEY, secretKey: SECRET_KEY, expires: 30, isOwner: true });
+      assert.equal(serial(own), 2);
+      assert.equal((await tokens.token()).token, held.token, "the extension's own token is not replaced");
+      await requestToken(http, { apiUrl: server.url, accessKey: ACCESS_KEY, secretKey: SECRET_KEY }, { expiresMinutes: 5 });
+      assert.deepEqual(JSON.parse(server.seen.at(-1)!.body), { accessKey: ACCESS_KEY, secretKey: SECRET_KEY, expires: 5 }, 'no isOwner unless asked');
+      await assert.rejects(requestToken(http, { apiUrl: 'http://s-connector.invalid', accessKey: ACCESS_KEY, secretKey: SECRET_KEY }, { expiresMinutes: 5 }), /uses http:\/\/ to another machine/);
     });
 
     it('signs in at the API URL the keys were entered for, path prefix included', async () => {
