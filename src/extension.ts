@@ -121,7 +121,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
 
-  const report = registerReportCommands({ extensionUri: context.extensionUri, client: () => licenses.current.parts.client, log }, context.globalState);
+  const reportLicenses = () => licenses.all.map((session) => ({ id: session.id, label: session.label, source: session.parts.client, current: session === licenses.current }));
+  const report = registerReportCommands({ extensionUri: context.extensionUri, licenses: reportLicenses, log }, context.globalState);
   context.subscriptions.push(
     log, list, licenses, tree, treeView, statusBar,
     new QuotaNotifier(licenses, context.globalState, warningPercent),

@@ -42,21 +42,54 @@ export function toMeetingTable(
   return { roomNames, room: rooms, startedAt, seconds };
 }
 
+/**
+ * Several licenses' tables as one: the rooms of each license listed apart (a name two licenses
+ * share is two rooms), each with its license, and every license named, those without meetings too.
+ */
+export function mergeTables(parts: readonly { readonly label: string; readonly table: MeetingTable }[]): MeetingTable {
+  const roomNames: string[] = [];
+  const roomLicense: number[] = [];
+  const rooms: number[] = [];
+  const startedAt: number[] = [];
+  const seconds: number[] = [];
+  parts.forEach(({ table }, license) => {
+    const offset = roomNames.length;
+    for (const name of table.roomNames) {
+      roomNames.push(name);
+      roomLicense.push(license);
+    }
+    for (let i = 0; i < table.room.length; i++) {
+      rooms.push(table.room[i]! + offset);
+      startedAt.push(table.startedAt[i]!);
+      seconds.push(table.seconds[i]!);
+    }
+  });
+  return { roomNames, room: rooms, startedAt, seconds, licenseNames: parts.map((part) => part.label), roomLicense };
+}
+
+interface DayTotals {
+  seconds: number;
+  meetings: number;
+  /** Seconds per license, in a report across licenses. */
+  byLicense?: Float64Array;
+}
+
 /** Summary, per-day and per-room totals of every meeting of `table`, days counted in `timeZone`. */
 export function aggregate(table: MeetingTable, range: DateRange, timeZone: string): Aggregates {
-  const { room, startedAt, seconds } = table;
+  const { room, startedAt, seconds, licenseNames, roomLicense } = table;
+  const licenses = licenseNames && roomLicense ? licenseNames.length : 0;
   const count = room.length;
   const roomCount = table.roomNames.length;
   const roomSeconds = new Float64Array(roomCount);
   const roomMeetings = new Uint32Array(roomCount);
   const roomLongest = new Float64Array(roomCount);
   // Days counted from 1970-01-01 in the report's zone.
-  const days = new Map<number, { seconds: number; meetings: number }>();
+  const days = new Map<number, DayTotals>();
 
   let totalSeconds = 0;
   let longest = -1;
   let lastDayNumber = Number.NaN;
-  let lastDay: { seconds: number; meetings: number } | undefined;
+  let lastDay: DayTotals | undefined;
   for (let i = 0; i < count; i++) {
     const r = room[i]!;
     const s = seconds[i]!;
@@ -72,16 +105,20 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
       // Records often come grouped by day: then this look-up is skipped.
       lastDay = days.get(dayNumber);
       if (!lastDay) {
-        lastDay = { seconds: 0, meetings: 0 };
+        lastDay = { seconds: 0, meetings: 0, ...(licenses > 0 && { byLicense: new Float64Array(licenses) }) };
         days.set(dayNumber, lastDay);
       }
       lastDayNumber = dayNumber;
     }
     lastDay.seconds += s;
     lastDay.meetings++;
+    if (lastDay.byLicense) {
+      const license = roomLicense![r]!;
+      lastDay.byLicense[license] = lastDay.byLicense[license]! + s;
+    }
   }
 
-  const usageByDay = new Map<string, { seconds: number; meetings: number }>();
+  const usageByDay = new Map<string, DayTotals>();
   for (const [dayNumber, usage] of days) usageByDay.set(dayText(dayNumber), usage);
   const span = isCalendarDate(range.start) && isCalendarDate(range.end) ? eachDay(range.start, range.end) : [];
   const allDays = new Set(span);
@@ -98,13 +135,20 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     if (meetings > 0 && (!busiestDay || daySeconds > busiestDay.seconds)) busiestDay = { day, seconds: daySeconds };
   }
 
+  const perLicense = (licenseNames ?? []).slice(0, licenses).map((license) => ({ license, seconds: 0, meetings: 0, rooms: 0 }));
   const perRoom: RoomUsage[] = [];
   for (let r = 0; r < roomCount; r++) {
     if (roomMeetings[r]! > 0) {
-      perRoom.push({ roomName: table.roomNames[r]!, seconds: roomSeconds[r]!, meetings: roomMeetings[r]!, longestSeconds: roomLongest[r]! });
+      const figures = licenses > 0 ? perLicense[roomLicense![r]!] : undefined;
+      if (figures) {
+        figures.seconds += roomSeconds[r]!;
+        figures.meetings += roomMeetings[r]!;
+        figures.rooms++;
+      }
+      perRoom.push({ roomName: table.roomNames[r]!, ...(figures && { license: figures.license }), seconds: roomSeconds[r]!, meetings: roomMeetings[r]!, longestSeconds: roomLongest[r]! });
     }
   }
-  perRoom.sort((a, b) => b.seconds - a.seconds || compareRoomNames(a.roomName, b.roomName));
+  perRoom.sort((a, b) => b.seconds - a.seconds || compareRoomNames(a.roomName, b.roomName) || compareRoomNames(a.license ?? '', b.license ?? ''));
 
   return {
     summary: {
@@ -119,6 +163,10 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     },
     perDay,
     perRoom,
+    ...(licenses > 0 && {
+      perLicense,
+      perDayByLicense: perLicense.map((_, license) => perDay.map(({ day }) => usageByDay.get(day)?.byLicense?.[license] ?? 0)),
+    }),
   };
 }
 

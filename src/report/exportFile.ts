@@ -53,11 +53,14 @@ export function toCsv(table: MeetingTable, rows: readonly number[], timeZone: st
   // The header stays English in every display language, on purpose (and so do the JSON keys in
   // toJson): an exported file is data that scripts and spreadsheets read by column name, so it must
   // not change with the VS Code display language of whoever exported it. Not wrapped in l10n.t.
-  const lines: string[] = [['Room', `Started (${timeZone})`, 'Duration (s)', 'Duration'].map(csvField).join(',')];
+  // A report across licenses starts each row with the license's label (the user's, so also a text cell).
+  const license = licenseOf(table);
+  const lines: string[] = [[...(license ? ['License'] : []), 'Room', `Started (${timeZone})`, 'Duration (s)', 'Duration'].map(csvField).join(',')];
   for (const i of rows) {
     const seconds = table.seconds[i]!;
     lines.push(
       [
+        ...(license ? [csvField(textCell(license(i)))] : []),
         csvField(textCell(table.roomNames[table.room[i]!]!)),
         formatInstant(table.startedAt[i]!, timeZone),
         String(seconds),
@@ -68,16 +71,25 @@ export function toCsv(table: MeetingTable, rows: readonly number[], timeZone: st
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** The license label of each meeting, in a report across licenses. */
+function licenseOf(table: MeetingTable): ((row: number) => string) | undefined {
+  const { licenseNames, roomLicense } = table;
+  return licenseNames && roomLicense ? (row) => licenseNames[roomLicense[table.room[row]!]!]! : undefined;
+}
+
 /**
  * The rows of `table`, in the order given, as pretty-printed JSON (2 spaces, ending in a newline),
- * with what was asked for: `{ domain, range, timeZone, room?, filter, exportedAt, meetings }`.
+ * with what was asked for: `{ domain, range, timeZone, room?, licenses?, filter, exportedAt, meetings }`.
+ * Across licenses, each meeting names its license, and `licenses` says which failed.
  */
 export function toJson(
   table: MeetingTable,
   rows: readonly number[],
-  meta: { range: DateRange; timeZone: string; room?: string; filter: string; exportedAt: number; domain: string },
+  meta: { range: DateRange; timeZone: string; room?: string; filter: string; exportedAt: number; domain: string; licenses?: readonly { readonly label: string; readonly error?: string }[] },
 ): string {
+  const license = licenseOf(table);
   const meetings = rows.map((i) => ({
+    ...(license && { license: license(i) }),
     roomName: table.roomNames[table.room[i]!]!,
     startedAt: new Date(table.startedAt[i]!).toISOString(),
     startedLocal: formatInstant(table.startedAt[i]!, meta.timeZone),
@@ -89,6 +101,7 @@ export function toJson(
     timeZone: meta.timeZone,
     // Stryker disable next-line ConditionalExpression: equivalent, JSON leaves out a room that is undefined
     ...(meta.room !== undefined ? { room: meta.room } : {}),
+    ...(meta.licenses && { licenses: meta.licenses.map(({ label, error }) => ({ label, ...(error !== undefined && { failed: error }) })) }),
     filter: meta.filter,
     exportedAt: new Date(meta.exportedAt).toISOString(),
     meetings,

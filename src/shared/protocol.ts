@@ -14,6 +14,8 @@ export interface WireTable {
   readonly room: Uint32Array;
   readonly startedAt: Float64Array;
   readonly seconds: Float64Array;
+  readonly licenseNames?: readonly string[];
+  readonly roomLicense?: Uint32Array;
 }
 
 export function toWire(table: MeetingTable): WireTable {
@@ -22,11 +24,26 @@ export function toWire(table: MeetingTable): WireTable {
     room: Uint32Array.from(table.room),
     startedAt: Float64Array.from(table.startedAt),
     seconds: Float64Array.from(table.seconds),
+    ...(table.licenseNames && table.roomLicense && { licenseNames: table.licenseNames, roomLicense: Uint32Array.from(table.roomLicense) }),
   };
 }
 
 export function fromWire(wire: WireTable): MeetingTable {
-  return { roomNames: wire.roomNames, room: Array.from(wire.room), startedAt: Array.from(wire.startedAt), seconds: Array.from(wire.seconds) };
+  return {
+    roomNames: wire.roomNames,
+    room: Array.from(wire.room),
+    startedAt: Array.from(wire.startedAt),
+    seconds: Array.from(wire.seconds),
+    ...(wire.licenseNames && wire.roomLicense && { licenseNames: wire.licenseNames, roomLicense: Array.from(wire.roomLicense) }),
+  };
+}
+
+/** A license of a report across licenses: its label, and why it failed when it did (then it has no meetings). */
+export interface ReportLicense {
+  /** The license's id, so that the page can ask for the same licenses after a reload. */
+  readonly id: string;
+  readonly label: string;
+  readonly error?: string;
 }
 
 /** A report without its meetings: what the page draws first (totals, charts, notes). */
@@ -46,6 +63,11 @@ export interface ReportSummary {
   /** Records the server sent that could not be read. */
   readonly skipped: number;
   readonly fetchedAt: number;
+  /**
+   * A report across licenses: every license asked, in the order of the table's `licenseNames`. One
+   * that failed has its message here; the totals leave it out, and the page says so.
+   */
+  readonly licenses?: readonly ReportLicense[];
 }
 
 /**
@@ -77,6 +99,8 @@ export interface PanelState {
   readonly range: DateRange;
   readonly room?: string;
   readonly utc?: boolean;
+  /** The ids of the licenses reported on, when not only the current one. */
+  readonly licenses?: readonly string[];
 }
 
 const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
@@ -128,5 +152,6 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     range: { start, end },
     ...(isShortString(value.room, 1000) && { room: value.room }),
     ...(value.utc === true && { utc: true }),
+    ...(Array.isArray(value.licenses) && value.licenses.length <= 100 && value.licenses.every((id) => isShortString(id, 100)) && { licenses: value.licenses }),
   };
 }

@@ -21,6 +21,12 @@ export interface MeetingTable {
   readonly startedAt: readonly number[];
   /** Length of each meeting, seconds. */
   readonly seconds: readonly number[];
+  /**
+   * With several licenses: their labels, and the license of each room name (`roomLicense[r]`
+   * indexes `licenseNames`). A room name is then listed once per license that has it.
+   */
+  readonly licenseNames?: readonly string[];
+  readonly roomLicense?: readonly number[];
 }
 
 export interface UsageSummary {
@@ -41,9 +47,18 @@ export interface DayUsage {
 
 export interface RoomUsage {
   readonly roomName: string;
+  /** The license the room belongs to, in a report across licenses. */
+  readonly license?: string;
   readonly seconds: number;
   readonly meetings: number;
   readonly longestSeconds: number;
+}
+
+export interface LicenseUsage {
+  readonly license: string;
+  readonly seconds: number;
+  readonly meetings: number;
+  readonly rooms: number;
 }
 
 export interface Aggregates {
@@ -52,6 +67,10 @@ export interface Aggregates {
   readonly perDay: readonly DayUsage[];
   /** Busiest room first. */
   readonly perRoom: readonly RoomUsage[];
+  /** In a report across licenses: each license's figures, in the order of `licenseNames`. */
+  readonly perLicense?: readonly LicenseUsage[];
+  /** In a report across licenses: seconds per day of each license, `[license][day]`, days as in `perDay`. */
+  readonly perDayByLicense?: readonly (readonly number[])[];
 }
 
 export type SortKey = 'room' | 'startedAt' | 'seconds';

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { UsageRange } from '../api/client';
 import { isApiError } from '../api/errors';
 import type { Usage } from '../api/schema';
-import { aggregate, toMeetingTable, totalsDiffer } from '../report/aggregate';
+import { aggregate, mergeTables, toMeetingTable, totalsDiffer } from '../report/aggregate';
 import { exportFileName, toCsv, toJson } from '../report/exportFile';
 import { selectRows } from '../report/tableView';
 import { isTimeZone } from '../report/timeZone';
@@ -19,6 +19,13 @@ import { type Disposable, Emitter } from './events';
 /** What the report needs of the API client. */
 export interface UsageSource {
   usage(range: UsageRange): Promise<Usage>;
+}
+
+/** A license to report on: its id and label, and its client. */
+export interface ReportSource {
+  readonly id: string;
+  readonly label: string;
+  readonly source: UsageSource;
 }
 
 export interface ReportLog {
@@ -57,8 +64,12 @@ export class UsageReport implements Disposable {
   private userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private utc = false;
 
+  /**
+   * @param sources the licenses to report on: one (the report as it has always been), or several
+   *   (a report across licenses, each asked in parallel; one that fails is named, never dropped silently)
+   */
   constructor(
-    private readonly source: UsageSource,
+    readonly sources: readonly ReportSource[],
     private readonly log: ReportLog,
     range: DateRange,
     room: string | undefined,
@@ -110,30 +121,46 @@ export class UsageReport implements Disposable {
     this.currentRange = range;
     this.currentRoom = room;
     this.set({ phase: 'loading' });
+    const asked = performance.now();
+    const answers = await Promise.allSettled(this.sources.map(({ source }) => source.usage(range)));
+    if (sequence !== this.sequence) return;
+    const received = performance.now();
+    const failures = answers.map((answer) => (answer.status === 'rejected' ? failureMessage(answer.reason) : undefined));
+    if (failures.every((failure) => failure !== undefined)) {
+      const message = this.sources.length === 1
+        ? failures[0]!
+        : l10n.t('No license answered. {0}', this.sources.map(({ label }, i) => `${label}: ${failures[i]!}`).join(' '));
+      this.log.warn(`Usage report for ${range.start}..${range.end} failed: ${message}`);
+      this.set({ phase: 'failed', message });
+      return;
+    }
     try {
-      const asked = performance.now();
-      const usage = await this.source.usage(range);
-      if (sequence !== this.sequence) return;
-      const received = performance.now();
-      const table = toMeetingTable(usage.records, room);
+      const usages = answers.map((answer) => (answer.status === 'fulfilled' ? answer.value : undefined));
+      const tables = usages.map((usage) => toMeetingTable(usage?.records ?? [], room));
+      const several = this.sources.length > 1;
+      const table = several ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: tables[i]! }))) : tables[0]!;
+      const answered = usages.filter((usage): usage is Usage => usage !== undefined);
+      const serverTotalSeconds = answered.reduce((sum, usage) => sum + usage.totalSeconds, 0);
       const zone = this.timeZone;
       const summary: ReportSummary = {
         range,
         ...(room !== undefined && { room }),
         timeZone: zone,
-        domain: usage.domain,
+        domain: answered.map((usage) => usage.domain).filter((domain, i, all) => all.indexOf(domain) === i).join(', '),
         meetings: table.room.length,
         aggregates: aggregate(table, range, zone),
-        serverTotalSeconds: usage.totalSeconds,
-        totalsDiffer: room === undefined && totalsDiffer(usage.totalSeconds, table),
-        skipped: usage.skipped,
+        serverTotalSeconds,
+        totalsDiffer: room === undefined && totalsDiffer(serverTotalSeconds, table),
+        skipped: answered.reduce((sum, usage) => sum + usage.skipped, 0),
         fetchedAt: this.now(),
+        ...(several && { licenses: this.sources.map(({ id, label }, i) => ({ id, label, ...(failures[i] !== undefined && { error: failures[i] }) })) }),
       };
-      this.log.info(`Usage report ${range.start}..${range.end}: ${usage.records.length.toLocaleString()} records; server and parsing ${Math.round(received - asked)} ms, report ${Math.round(performance.now() - received)} ms`);
+      for (const [i, failure] of failures.entries()) if (failure !== undefined) this.log.warn(`Usage report for ${range.start}..${range.end}: license ${i + 1} of ${this.sources.length} failed: ${failure}`);
+      this.log.info(`Usage report ${range.start}..${range.end}: ${table.room.length.toLocaleString()} meetings from ${answered.length} license(s); server and parsing ${Math.round(received - asked)} ms, report ${Math.round(performance.now() - received)} ms`);
       this.set({ phase: 'loaded', report: { summary, table, id: sequence } });
     } catch (error) {
-      if (sequence !== this.sequence) return;
-      const message = isApiError(error) ? error.message : l10n.t('The usage report failed: {0}', String(error));
+      // A bug in counting must read as a failed report, not as a report that never comes.
+      const message = failureMessage(error);
       this.log.warn(`Usage report for ${range.start}..${range.end} failed: ${message}`);
       this.set({ phase: 'failed', message });
     }
@@ -159,6 +186,7 @@ export class UsageReport implements Disposable {
         filter: query.filter,
         exportedAt: this.now(),
         domain: summary.domain,
+        ...(summary.licenses && { licenses: summary.licenses }),
       });
     return { text, count: rows.length };
   }
@@ -177,4 +205,8 @@ export class UsageReport implements Disposable {
     this.sequence++; // an answer still on its way is dropped
     this.changed.dispose();
   }
+}
+
+function failureMessage(error: unknown): string {
+  return isApiError(error) ? error.message : l10n.t('The usage report failed: {0}', String(error));
 }

@@ -10,7 +10,7 @@ import { addDays, checkRange, dateProblem, describeRange, type PresetId, presetR
 import { todayIn } from '../report/timeZone';
 import { type DateRange } from '../shared/reportTypes';
 import { displayName } from './displayName';
-import { type PanelDeps, UsagePanel } from './usagePanel';
+import { type PanelDeps, sourcesFor, UsagePanel } from './usagePanel';
 
 const LAST_RANGE_KEY = 'sconnector.report.lastRange';
 
@@ -33,10 +33,22 @@ function rangeArgument(value: unknown): DateRange | undefined {
   return typeof start === 'string' && typeof end === 'string' ? { start, end } : undefined;
 }
 
+/** Licenses passed by a caller: `licenses: 'all'` or a list of ids. */
+function licensesArgument(value: unknown, deps: PanelDeps): readonly string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { licenses } = value as { licenses?: unknown };
+  if (licenses === 'all') return deps.licenses().map((license) => license.id);
+  return Array.isArray(licenses) && licenses.every((id) => typeof id === 'string') ? licenses : undefined;
+}
+
 /** The usage report, as its commands and the panel serializer use it. */
 export interface ReportFeature {
-  /** Opens the report for `room` (all rooms when undefined), for the range passed or one the user picks. */
-  open(room: string | undefined, argument: unknown): Promise<UsagePanel | undefined>;
+  /**
+   * Opens the report for `room` (all rooms when undefined) of the licenses with `licenseIds` (or
+   * those passed, or those the user picks when there are several), for the range passed or one the
+   * user picks.
+   */
+  open(room: string | undefined, argument: unknown, licenseIds?: readonly string[]): Promise<UsagePanel | undefined>;
   /** Brings back a panel after a window reload. */
   revive(panel: vscode.WebviewPanel, state: unknown): void;
   /** The panel, while one is open. */
@@ -48,7 +60,7 @@ export function createReportFeature(deps: PanelDeps, memento: vscode.Memento): R
   // activate() does for the main bundle.
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
   return {
-    async open(room, argument) {
+    async open(room, argument, licenseIds) {
       const given = rangeArgument(argument);
       const today = todayIn(undefined, Date.now());
       const checked = given && checkRange(given.start, given.end, today);
@@ -56,12 +68,42 @@ export function createReportFeature(deps: PanelDeps, memento: vscode.Memento): R
         void vscode.window.showErrorMessage(checked.problem);
         return undefined;
       }
+      const ids = licenseIds ?? licensesArgument(argument, deps) ?? (await pickLicenses(deps));
+      if (!ids) return undefined;
       const range = checked?.range ?? (await pickRange(memento, today, room));
-      return range ? UsagePanel.show(deps, range, room) : undefined;
+      return range ? UsagePanel.show(deps, range, room, sourcesFor(deps, ids)) : undefined;
     },
     revive: (panel, state) => UsagePanel.revive(panel, deps, state),
     openPanel: () => UsagePanel.open,
   };
+}
+
+interface LicenseItem extends vscode.QuickPickItem {
+  readonly ids: readonly string[];
+}
+
+/**
+ * With several licenses: which to report on, all of them or one (the current one offered first).
+ * With one: that one, without asking. Undefined when the user gives up.
+ */
+async function pickLicenses(deps: PanelDeps): Promise<readonly string[] | undefined> {
+  const licenses = deps.licenses();
+  if (licenses.length < 2) return licenses.map((license) => license.id);
+  const all: LicenseItem = { label: `$(layers) ${l10n.t('All licenses')}`, description: l10n.t('{0} licenses, totalled and side by side', licenses.length), ids: licenses.map((license) => license.id) };
+  const each = licenses.map((license): LicenseItem => ({ label: displayName(license.label), ...(license.current && { description: l10n.t('current') }), ids: [license.id] }));
+  const current = each.find((_, i) => licenses[i]!.current);
+  const pick = vscode.window.createQuickPick<LicenseItem>();
+  pick.title = l10n.t('S-Connector usage report: which licenses?');
+  pick.placeholder = l10n.t('All licenses, or one');
+  pick.items = [all, ...each];
+  if (current) pick.activeItems = [current];
+  const chosen = await new Promise<LicenseItem | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  return chosen?.ids;
 }
 
 async function pickRange(memento: vscode.Memento, today: string, room: string | undefined): Promise<DateRange | undefined> {

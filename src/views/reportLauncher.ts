@@ -20,11 +20,12 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
   let loaded: ReportFeature | undefined;
   // esbuild resolves this import to ./report.js beside the main bundle (see esbuild.js).
   const feature = () => (loading ??= import('./reportFeature.js').then(({ createReportFeature }) => (loaded = createReportFeature(deps, memento))));
-  const open = async (room: string | undefined, argument: unknown) => (await feature()).open(room, argument);
+  const open = async (room: string | undefined, argument: unknown, licenseIds?: readonly string[]) => (await feature()).open(room, argument, licenseIds);
   const registrations = vscode.Disposable.from(
     vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
+    // A room's usage is its own license's: that license alone, without asking which.
     vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
-      open(node?.kind === 'room' ? node.room.roomName : undefined, argument)),
+      node?.kind === 'room' ? open(node.room.roomName, argument, [node.branch.session.id]) : open(undefined, argument)),
     vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => (await feature()).revive(panel, state),
     }),

@@ -9,18 +9,30 @@ import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
 import { type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
-import { type ReportLog, UsageReport, type UsageSource } from '../state/usageReport';
+import { type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { exportTo, exportWithDialog } from './reportExport';
 import { pageHtml, panelOptions } from './reportHtml';
 import { USAGE_VIEW_TYPE } from './reportViewType';
 
 
+/** A license the report can ask: what ReportSource needs, and whether it is the current one. */
+export interface ReportLicenseChoice extends ReportSource {
+  readonly current: boolean;
+}
+
 export interface PanelDeps {
   readonly extensionUri: vscode.Uri;
-  /** The current license's client, asked when a report opens: the report stays with that license. */
-  readonly client: () => UsageSource;
+  /** Every license as it is now; a report keeps the clients it was opened with. */
+  readonly licenses: () => readonly ReportLicenseChoice[];
   readonly log: ReportLog & Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
+}
+
+/** The licenses with these ids (those still there), or the current one when none is named or left. */
+export function sourcesFor(deps: PanelDeps, ids: readonly string[] | undefined): ReportSource[] {
+  const all = deps.licenses();
+  const named = ids ? all.filter((license) => ids.includes(license.id)) : [];
+  return named.length > 0 ? named : all.filter((license) => license.current).slice(0, 1);
 }
 
 export class UsagePanel implements vscode.Disposable {
@@ -33,16 +45,20 @@ export class UsagePanel implements vscode.Disposable {
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
 
-  /** Opens the report for a range (and room), reusing the open panel. */
-  static show(deps: PanelDeps, range: DateRange, room?: string): UsagePanel {
-    if (UsagePanel.current) {
-      UsagePanel.current.panel.reveal(undefined, false);
+  /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
+  static show(deps: PanelDeps, range: DateRange, room: string | undefined, sources: readonly ReportSource[]): UsagePanel {
+    const open = UsagePanel.current;
+    if (open && sameSources(open.report.sources, sources)) {
+      open.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), vscode.ViewColumn.Active, panelOptions(deps.extensionUri));
-      UsagePanel.current = new UsagePanel(panel, deps, range, room);
+      // Other licenses are another report: a new model in a panel where the old one was.
+      const column = open?.panel.viewColumn ?? vscode.ViewColumn.Active;
+      open?.dispose();
+      const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), column, panelOptions(deps.extensionUri));
+      UsagePanel.current = new UsagePanel(panel, deps, range, room, sources);
     }
-    void UsagePanel.current.report.load(range, room);
-    return UsagePanel.current;
+    void UsagePanel.current!.report.load(range, room);
+    return UsagePanel.current!;
   }
 
   /** Brings back a panel after a window reload, with the range it showed. */
@@ -51,7 +67,7 @@ export class UsagePanel implements vscode.Disposable {
     const range = saved?.range ?? presetRange('last30', todayIn(undefined, Date.now()));
     panel.webview.options = panelOptions(deps.extensionUri);
     UsagePanel.current?.dispose();
-    UsagePanel.current = new UsagePanel(panel, deps, range, saved?.room);
+    UsagePanel.current = new UsagePanel(panel, deps, range, saved?.room, sourcesFor(deps, saved?.licenses));
     UsagePanel.current.report.setUtc(saved?.utc ?? false);
     void UsagePanel.current.report.load(range, saved?.room);
   }
@@ -65,8 +81,9 @@ export class UsagePanel implements vscode.Disposable {
     private readonly deps: PanelDeps,
     range: DateRange,
     room: string | undefined,
+    sources: readonly ReportSource[],
   ) {
-    this.report = new UsageReport(deps.client(), deps.log, range, room);
+    this.report = new UsageReport(sources, deps.log, range, room);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'sconnector.svg');
     panel.webview.html = pageHtml(panel.webview, deps.extensionUri);
     this.disposables.push(
@@ -90,7 +107,10 @@ export class UsagePanel implements vscode.Disposable {
   private render(): void {
     const { report } = this;
     const room = report.room;
-    this.panel.title = room !== undefined ? l10n.t('S-Connector Usage: {0}', displayName(room)) : l10n.t('S-Connector Usage');
+    const { sources } = report;
+    const about = sources.length > 1 ? l10n.t('All licenses') : sources.length === 1 && this.deps.licenses().length > 1 ? displayName(sources[0]!.label) : undefined;
+    const subject = [about, room !== undefined ? displayName(room) : undefined].filter(Boolean).join(' · ');
+    this.panel.title = subject ? l10n.t('S-Connector Usage: {0}', subject) : l10n.t('S-Connector Usage');
     const state = report.current;
     const messages: HostMessage[] = [];
     switch (state.phase) {
@@ -167,4 +187,8 @@ export class UsagePanel implements vscode.Disposable {
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+function sameSources(a: readonly ReportSource[], b: readonly ReportSource[]): boolean {
+  return a.length === b.length && a.every((source, i) => source.id === b[i]!.id);
 }

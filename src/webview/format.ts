@@ -10,11 +10,16 @@ export function hoursAndMinutes(seconds: number): string {
   return rest ? l10n.t('{0} h {1} min', hours.toLocaleString(), rest) : l10n.t('{0} h', hours.toLocaleString());
 }
 
-/** The line under the per-day chart: the day pointed at with its figures, or how to get them. */
-export function dayReadout(day: DayUsage | undefined): string {
+/**
+ * The line under the per-day chart: the day pointed at with its figures, or how to get them.
+ * Across licenses, each license's time that day follows (`byLicense`: label and seconds).
+ */
+export function dayReadout(day: DayUsage | undefined, byLicense: readonly { readonly label: string; readonly seconds: number }[] = []): string {
   if (!day) return l10n.t('Point at a day to see its usage.');
   if (day.meetings === 0) return l10n.t('{0}: no meetings', day.day);
-  return day.meetings === 1
+  const total = day.meetings === 1
     ? l10n.t('{0}: {1} in 1 meeting', day.day, hoursAndMinutes(day.seconds))
     : l10n.t('{0}: {1} in {2} meetings', day.day, hoursAndMinutes(day.seconds), day.meetings.toLocaleString());
+  const parts = byLicense.filter((license) => license.seconds > 0).map((license) => `${license.label} ${hoursAndMinutes(license.seconds)}`);
+  return parts.length > 0 ? `${total} (${parts.join(', ')})` : total;
 }

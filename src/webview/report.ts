@@ -18,8 +18,8 @@ import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '.
 import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../shared/pageL10n';
 import { neutralise } from '../shared/serverText';
 import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportSummary } from '../shared/protocol';
-import { DayChart } from './dayChart';
-import { append, el, h, replaceChildren } from './dom';
+import { DayChart, PALETTE } from './dayChart';
+import { append, el, h, replaceChildren, themeColor } from './dom';
 import { hoursAndMinutes } from './format';
 import { clampPage, lastPage, PAGE_SIZE, pageText, sortedBy } from './tablePaging';
 
@@ -147,7 +147,7 @@ function showRange(range: DateRange): void {
 }
 
 function saveState(): void {
-  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), utc });
+  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), utc, ...(report.licenses && { licenses: report.licenses.map((license) => license.id) }) });
 }
 
 function setExportEnabled(enabled: boolean): void {
@@ -207,17 +207,50 @@ function showReport(next: ReportSummary, sameReport = false): void {
   dayChart?.dispose();
   const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': l10n.t('Usage per day, in hours') });
   const readout = h('p', { class: 'chart-readout', id: 'day-readout', 'aria-live': 'polite' });
+  const stacked = (aggregates.perDayByLicense ?? []).map((seconds, i) => ({ label: neutralise(aggregates.perLicense?.[i]?.license ?? ''), seconds }));
   replaceChildren(content,
     notes(next),
     summary(aggregates, next.timeZone),
+    licensesTable(next),
     h('div', { class: 'charts' },
-      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, readout, perDayDetails(aggregates)),
+      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, legend(stacked.map((license) => license.label)), readout, perDayDetails(aggregates)),
       h('figure', { class: 'card' }, h('figcaption', {}, l10n.t('Top rooms by time')), topRooms(aggregates))),
     roomsTable(aggregates),
     meetingsSection());
   dayChart = new DayChart(chartBox, readout);
-  dayChart.render(aggregates.perDay);
+  dayChart.render(aggregates.perDay, stacked);
   showMeetings();
+}
+
+/** Which colour is which license, under a chart stacked by license; nothing for one license. */
+function legend(labels: readonly string[]): Node | false {
+  if (labels.length < 2) return false;
+  return h('ul', { class: 'legend', id: 'day-legend' }, ...labels.map((label, i) => {
+    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+    swatch.style.background = themeColor(PALETTE[i % PALETTE.length]!, '#3794ff'); // CSSOM, which the page's CSP allows
+    return h('li', {}, swatch, h('span', { dir: 'auto' }, label));
+  }));
+}
+
+/** Across licenses: each license's figures, and which failed (the totals leave it out). */
+function licensesTable(payload: ReportSummary): Node | false {
+  const { licenses } = payload;
+  const figures = payload.aggregates.perLicense;
+  if (!licenses || !figures) return false;
+  const body = h('tbody');
+  licenses.forEach((license, i) => {
+    const usage = figures[i];
+    const failed = license.error !== undefined;
+    append(body, h('tr', { class: failed ? 'failed' : '' },
+      h('td', { dir: 'auto' }, neutralise(license.label)),
+      h('td', { class: 'num' }, failed ? '–' : (usage?.meetings ?? 0).toLocaleString()),
+      h('td', { class: 'num' }, failed ? '–' : (usage?.rooms ?? 0).toLocaleString()),
+      h('td', { class: 'num' }, failed ? '–' : hoursAndMinutes(usage?.seconds ?? 0)),
+      h('td', {}, failed ? l10n.t('Failed: {0}', neutralise(license.error)) : l10n.t('Included'))));
+  });
+  return h('section', { class: 'card' }, h('h2', {}, l10n.t('Licenses ({0})', licenses.length.toLocaleString())),
+    h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'licenses-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, l10n.t('License')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Rooms')), h('th', { class: 'num' }, l10n.t('Total time')), h('th', {}, l10n.t('Status')))), body)));
 }
 
 function notes(payload: ReportSummary): Node {
@@ -232,6 +265,16 @@ function notes(payload: ReportSummary): Node {
     append(list, h('p', { class: 'note warning', id: 'totals-differ' },
       l10n.t("The server's total ({0}, {1} s) differs from the sum of its meetings ({2}, {3} s). The figures below are the sum of the meetings.",
         hoursAndMinutes(payload.serverTotalSeconds), payload.serverTotalSeconds.toLocaleString(), hoursAndMinutes(sum), sum.toLocaleString())));
+  }
+  const failed = (payload.licenses ?? []).filter((license) => license.error !== undefined);
+  if (failed.length > 0) {
+    // A license that did not answer is never silently missing from a total: say which, and why.
+    const retry = el('vscode-button', { id: 'retry-licenses', secondary: true }, l10n.t('Retry'));
+    retry.addEventListener('click', () => vscode.postMessage({ type: 'retry' }));
+    append(list, h('div', { class: 'note warning', id: 'licenses-failed', role: 'alert' },
+      h('p', {}, failed.length === 1 ? l10n.t('The totals leave out 1 license, which did not answer:') : l10n.t('The totals leave out {0} licenses, which did not answer:', failed.length)),
+      h('ul', {}, ...failed.map((license) => h('li', { dir: 'auto' }, `${neutralise(license.label)}: ${neutralise(license.error!)}`))),
+      retry));
   }
   if (payload.skipped > 0) {
     append(list, h('p', { class: 'note warning' }, payload.skipped === 1
@@ -269,7 +312,8 @@ function topRooms(aggregates: Aggregates): Node {
   for (const room of top) {
     const bar = h('span', { class: 'bar' });
     bar.style.width = `${(room.seconds / max) * 100}%`; // CSSOM, which the page's CSP allows; no style attributes
-    append(list, h('li', {}, h('span', { class: 'name', title: neutralise(room.roomName), dir: 'auto' }, neutralise(room.roomName)), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
+    const name = room.license !== undefined ? `${neutralise(room.roomName)} · ${neutralise(room.license)}` : neutralise(room.roomName);
+    append(list, h('li', {}, h('span', { class: 'name', title: name, dir: 'auto' }, name), h('span', { class: 'track' }, bar), h('span', { class: 'num' }, hoursAndMinutes(room.seconds))));
   }
   return list;
 }
@@ -279,11 +323,13 @@ function roomsTable(aggregates: Aggregates): Node {
   for (const room of aggregates.perRoom) {
     const filter = h('button', { class: 'link', type: 'button', title: l10n.t('Show only this room in the meetings table'), dir: 'auto' }, neutralise(room.roomName));
     filter.addEventListener('click', () => setFilter(room.roomName));
-    append(body, h('tr', {}, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
+    const license = room.license !== undefined && h('td', { dir: 'auto' }, neutralise(room.license));
+    append(body, h('tr', {}, license, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
   }
+  const licenseHead = aggregates.perLicense !== undefined && h('th', {}, l10n.t('License'));
   return h('section', { class: 'card' }, h('h2', {}, l10n.t('Rooms ({0})', aggregates.perRoom.length.toLocaleString())),
     h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'rooms-table' },
-      h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Room')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Total time')), h('th', { class: 'num' }, l10n.t('Longest')))), body)));
+      h('thead', {}, h('tr', {}, licenseHead, h('th', {}, l10n.t('Room')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Total time')), h('th', { class: 'num' }, l10n.t('Longest')))), body)));
 }
 
 // ---- The meetings table: sorted, filtered and paged here, from the columns the extension sent. ----
@@ -324,13 +370,18 @@ function columns(): readonly { key: SortKey; label: string; numeric?: boolean }[
   ];
 }
 
+/** How many columns the meetings table has: a License column first across licenses. */
+function columnCount(): string {
+  return report?.licenses ? '4' : '3';
+}
+
 /** The meetings table as the query selects it; a line that they are on their way until they are here. */
 function showMeetings(): void {
   renderHeader();
   setExportEnabled(table !== undefined && table.room.length > 0);
   if (!table) {
     rows = [];
-    replaceChildren(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, el('vscode-progress-ring', {}), l10n.t('Loading the meetings…'))));
+    replaceChildren(meetingsBody, h('tr', {}, h('td', { colspan: columnCount(), class: 'empty' }, el('vscode-progress-ring', {}), l10n.t('Loading the meetings…'))));
     pageInfo.textContent = '';
     replaceChildren(pager);
     return;
@@ -343,7 +394,8 @@ function showMeetings(): void {
 }
 
 function renderHeader(): void {
-  replaceChildren(headRow, ...columns().map(({ key, label, numeric }) => {
+  const license = report?.licenses ? [h('th', { scope: 'col' }, l10n.t('License'))] : [];
+  replaceChildren(headRow, ...license, ...columns().map(({ key, label, numeric }) => {
     const active = query.sort === key;
     const button = h('button', { type: 'button', class: 'sort', 'data-sort': key }, label, active ? (query.descending ? ' ▼' : ' ▲') : '');
     button.addEventListener('click', () => {
@@ -362,11 +414,13 @@ function renderPage(): void {
   const { timeZone } = report;
   const first = page * PAGE_SIZE;
   const slice = rows.slice(first, first + PAGE_SIZE);
+  const { licenseNames, roomLicense } = shown;
   replaceChildren(meetingsBody, ...slice.map((row) => h('tr', {},
+    licenseNames && roomLicense && h('td', { dir: 'auto' }, neutralise(licenseNames[roomLicense[shown.room[row]!]!]!)),
     h('td', { dir: 'auto' }, neutralise(shown.roomNames[shown.room[row]!]!)),
     h('td', {}, formatInstant(shown.startedAt[row]!, timeZone)),
     h('td', { class: 'num' }, formatDuration(shown.seconds[row]!)))));
-  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: '3', class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', neutralise(query.filter)))));
+  if (slice.length === 0) append(meetingsBody, h('tr', {}, h('td', { colspan: columnCount(), class: 'empty' }, l10n.t('No meetings in rooms matching "{0}".', neutralise(query.filter)))));
   pageInfo.textContent = rows.length ? pageText(first + 1, first + slice.length, rows.length, query.filter ? shown.room.length : undefined) : l10n.t('0 meetings');
   const last = lastPage(rows.length);
   const go = (label: string, target: number, disabled: boolean) => {

@@ -39,7 +39,7 @@ export async function soakFigures(): Promise<Figure[]> {
   try {
     // Warm up: the first cycles and report fill caches that are meant to stay (zones, day texts, JIT).
     for (let i = 0; i < 50; i++) await state.refresh();
-    const warm = new UsageReport(client, log, { start: '2000-01-01', end: '2099-12-31' }, undefined);
+    const warm = new UsageReport([{ id: 'first', label: 'Emulator', source: client }], log, { start: '2000-01-01', end: '2099-12-31' }, undefined);
     await warm.load(warm.range, undefined);
     warm.dispose();
     // The emulator runs in this process and logs every request: its log is emptied before each
@@ -54,7 +54,7 @@ export async function soakFigures(): Promise<Figure[]> {
       if (i % 50 === 0) await state.roomDetail((state.snapshot.rooms ?? [])[0]?.roomName ?? 'none');
     }
     for (let i = 0; i < REPORTS; i++) {
-      const report = new UsageReport(client, log, { start: '2000-01-01', end: '2099-12-31' }, undefined);
+      const report = new UsageReport([{ id: 'first', label: 'Emulator', source: client }], log, { start: '2000-01-01', end: '2099-12-31' }, undefined);
       report.onDidChange(() => undefined);
       await report.load(report.range, i % 2 ? undefined : 'gfds');
       report.exportFile('csv', { filter: '', sort: 'startedAt', descending: true });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { aggregate, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
+import { aggregate, mergeTables, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
 import { type MeetingTable } from '../../../src/shared/reportTypes';
 
 /** The document's sample: v1/static for 2021-02-20..2021-02-25. */
@@ -271,6 +271,47 @@ describe('report/aggregate', () => {
         assert.deepEqual({ seconds: room.seconds, meetings: room.meetings, longestSeconds: room.longestSeconds }, byRoom.get(room.roomName), room.roomName);
         if (i > 0) assert.ok(result.perRoom[i - 1]!.seconds >= room.seconds, 'busiest room first');
       }
+    });
+  });
+
+  describe('across licenses', () => {
+    const a = toMeetingTable([
+      { roomName: 'x', seconds: 100, createdAt: '2021-02-20T01:00:00Z' },
+      { roomName: 'y', seconds: 50, createdAt: '2021-02-21T01:00:00Z' },
+    ]);
+    const b = toMeetingTable([{ roomName: 'x', seconds: 30, createdAt: '2021-02-21T02:00:00Z' }]);
+    const empty = toMeetingTable([]);
+
+    it('merges tables: rooms of each license apart, every license named, meetings in order', () => {
+      const merged = mergeTables([{ label: 'A', table: a }, { label: 'Failed', table: empty }, { label: 'B', table: b }]);
+      assert.deepEqual(merged, {
+        roomNames: ['x', 'y', 'x'],
+        roomLicense: [0, 0, 2],
+        licenseNames: ['A', 'Failed', 'B'],
+        room: [0, 1, 2],
+        startedAt: [Date.parse('2021-02-20T01:00:00Z'), Date.parse('2021-02-21T01:00:00Z'), Date.parse('2021-02-21T02:00:00Z')],
+        seconds: [100, 50, 30],
+      });
+    });
+
+    it('counts each license, and each license per day, summing to the totals', () => {
+      const result = aggregate(mergeTables([{ label: 'A', table: a }, { label: 'Failed', table: empty }, { label: 'B', table: b }]), { start: '2021-02-20', end: '2021-02-22' }, 'UTC');
+      assert.deepEqual(result.perLicense, [
+        { license: 'A', seconds: 150, meetings: 2, rooms: 2 },
+        { license: 'Failed', seconds: 0, meetings: 0, rooms: 0 },
+        { license: 'B', seconds: 30, meetings: 1, rooms: 1 },
+      ]);
+      assert.deepEqual(result.perDay.map((day) => day.day), ['2021-02-20', '2021-02-21', '2021-02-22']);
+      assert.deepEqual(result.perDayByLicense, [[100, 50, 0], [0, 0, 0], [0, 30, 0]]);
+      assert.deepEqual(result.perRoom.map((room) => [room.license, room.roomName, room.seconds]), [['A', 'x', 100], ['A', 'y', 50], ['B', 'x', 30]]);
+      assert.equal(result.summary.rooms, 3);
+    });
+
+    it('adds nothing of licenses to a report of one', () => {
+      const result = aggregate(a, { start: '2021-02-20', end: '2021-02-21' }, 'UTC');
+      assert.equal(result.perLicense, undefined);
+      assert.equal(result.perDayByLicense, undefined);
+      assert.ok(result.perRoom.every((room) => !('license' in room)));
     });
   });
 });

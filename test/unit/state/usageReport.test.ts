@@ -41,7 +41,7 @@ const quietLog = { lines: [] as string[], info(line: string) { this.lines.push(l
 
 function setup(room?: string): { report: UsageReport; source: FakeSource; phases: string[] } {
   const source = new FakeSource();
-  const report = new UsageReport(source, quietLog, RANGE, room, () => Date.parse('2021-03-01T00:00:00Z'));
+  const report = new UsageReport([{ id: 'a', label: 'A', source }], quietLog, RANGE, room, () => Date.parse('2021-03-01T00:00:00Z'));
   report.setUserZone('Asia/Seoul');
   const phases: string[] = [];
   report.onDidChange(() => phases.push(report.current.phase));
@@ -168,5 +168,79 @@ describe('state/usageReport', () => {
     await done;
     assert.deepEqual(phases, ['loading']);
     assert.equal(report.current.phase, 'loading');
+  });
+
+  describe('across licenses', () => {
+    const OTHER: Usage = {
+      domain: 'customer1.example',
+      totalSeconds: 3_600,
+      skipped: 0,
+      records: [
+        { roomName: 'test', seconds: 3_000, createdAt: '2021-02-22T01:00:00.000Z' },
+        { roomName: 'board', seconds: 600, createdAt: '2021-02-25T01:00:00.000Z' },
+      ],
+    };
+
+    function several(count = 3) {
+      const sources = Array.from({ length: count }, () => new FakeSource());
+      const report = new UsageReport(sources.map((source, i) => ({ id: `id${i}`, label: `License ${i + 1}`, source })), quietLog, RANGE, undefined, () => Date.parse('2021-03-01T00:00:00Z'));
+      report.setUserZone('UTC');
+      return { report, sources };
+    }
+
+    it('asks every license at once, totals them, and keeps each license\'s figures and rooms apart', async () => {
+      const { report, sources } = several(2);
+      const done = report.load(RANGE, undefined);
+      assert.deepEqual(sources.map((source) => source.asked.length), [1, 1], 'both asked before either answered');
+      sources[1]!.answer(0, OTHER);
+      sources[0]!.answer(0);
+      await done;
+      const { summary, table } = loaded(report.current);
+      assert.deepEqual(summary.licenses, [{ id: 'id0', label: 'License 1' }, { id: 'id1', label: 'License 2' }]);
+      assert.equal(summary.aggregates.summary.totalSeconds, 49_951 + 3_600);
+      assert.equal(summary.serverTotalSeconds, 49_951 + 3_600);
+      assert.equal(summary.domain, 'trial, customer1.example');
+      assert.equal(summary.skipped, 1);
+      assert.deepEqual(summary.aggregates.perLicense, [
+        { license: 'License 1', seconds: 49_951, meetings: 4, rooms: 3 },
+        { license: 'License 2', seconds: 3_600, meetings: 2, rooms: 2 },
+      ]);
+      // "test" is a room of both: two rooms, each with its license.
+      assert.deepEqual(summary.aggregates.perRoom.filter((room) => room.roomName === 'test').map((room) => [room.license, room.seconds]), [['License 1', 6_405], ['License 2', 3_000]]);
+      assert.deepEqual(table.licenseNames, ['License 1', 'License 2']);
+      const csv = report.exportFile('csv', { filter: 'board', sort: 'startedAt', descending: false }).text;
+      assert.equal(csv, '\uFEFFLicense,Room,Started (UTC),Duration (s),Duration\r\nLicense 2,board,2021-02-25 01:00:00,600,0:10:00\r\n');
+    });
+
+    it('names a license that failed, and totals the others without it', async () => {
+      const { report, sources } = several(3);
+      const done = report.load(RANGE, undefined);
+      sources[0]!.answer(0);
+      sources[1]!.fail(0, new ApiError('timeout', 'The S-Connector server did not answer in time.'));
+      sources[2]!.answer(0, OTHER);
+      await done;
+      const { summary } = loaded(report.current);
+      assert.deepEqual(summary.licenses, [
+        { id: 'id0', label: 'License 1' },
+        { id: 'id1', label: 'License 2', error: 'The S-Connector server did not answer in time.' },
+        { id: 'id2', label: 'License 3' },
+      ]);
+      assert.equal(summary.aggregates.summary.totalSeconds, 49_951 + 3_600);
+      assert.deepEqual(summary.aggregates.perLicense?.map((figures) => figures.meetings), [4, 0, 2], 'the failed license is listed, with nothing');
+      const json = JSON.parse(report.exportFile('json', { filter: '', sort: 'startedAt', descending: false }).text) as { licenses: unknown[]; meetings: { license: string }[] };
+      assert.deepEqual(json.licenses, [{ label: 'License 1' }, { label: 'License 2', failed: 'The S-Connector server did not answer in time.' }, { label: 'License 3' }]);
+      assert.deepEqual(new Set(json.meetings.map((meeting) => meeting.license)), new Set(['License 1', 'License 3']));
+    });
+
+    it('fails as a whole only when no license answers, naming each', async () => {
+      const { report, sources } = several(2);
+      const done = report.load(RANGE, undefined);
+      sources[0]!.fail(0, new ApiError('timeout', 'Timed out.'));
+      sources[1]!.fail(0, new ApiError('httpStatus', 'HTTP 500.'));
+      await done;
+      const state = report.current;
+      assert.equal(state.phase, 'failed');
+      assert.equal(state.phase === 'failed' && state.message, 'No license answered. License 1: Timed out. License 2: HTTP 500.');
+    });
   });
 });
