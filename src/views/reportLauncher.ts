@@ -25,7 +25,7 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
     vscode.commands.registerCommand('sconnector.openUsageReport', (argument?: unknown) => open(undefined, argument)),
     // A room's usage is its own license's: that license alone, without asking which.
     vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
-      node?.kind === 'room' ? open(node.room.roomName, argument, [node.branch.session.id]) : open(undefined, argument)),
+      node?.kind === 'room' ? open(node.room.roomName, argument, licenseOf(node)) : open(undefined, argument)),
     vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => (await feature()).revive(panel, state),
     }),
@@ -37,4 +37,10 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
       loaded?.openPanel()?.dispose();
     },
   };
+}
+
+/** The license of a room node; a command may be handed anything, so a node without one is the current license's. */
+function licenseOf(node: TreeNode): readonly string[] | undefined {
+  const id = (node as { readonly branch?: { readonly session?: { readonly id?: unknown } } }).branch?.session?.id;
+  return typeof id === 'string' ? [id] : undefined;
 }

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import { secretIdOf } from '../../src/state/licenseList';
 import type { LicenseSession } from '../../src/state/licenses';
+import type { UsagePanel } from '../../src/views/usagePanel';
 import { EmulatorControl } from '../emulator/control';
 import { extraLicenseKeys } from '../emulator/extraLicenses';
 import { startEmulator, type Emulator } from '../emulator/server';
@@ -140,6 +141,34 @@ describe('Several licenses against the emulator', function () {
     } finally {
       await other?.close();
     }
+  });
+
+  it('an all-licenses report totals every license, and names the one that failed rather than leaving it out', async () => {
+    // "Elsewhere" pointed at an emulator that is gone now: it fails; the others answer.
+    // Every record the emulator made: they go back 180 days from its start.
+    const today = new Date().toISOString().slice(0, 10);
+    const start = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+    const panel = await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.openUsageReport', { start, end: today, licenses: 'all' });
+    assert.ok(panel, 'the report opened');
+    await until(() => panel.report.current.phase === 'loaded', 'the report across licenses', 20_000);
+    const state = panel.report.current;
+    assert.ok(state.phase === 'loaded');
+    const { summary } = state.report;
+    const data = await control.data();
+    const labels = api.licenses.all.map((session) => session.label);
+    assert.deepEqual(summary.licenses?.map((license) => license.label), labels);
+    const failed = summary.licenses?.filter((license) => license.error !== undefined).map((license) => license.label);
+    assert.deepEqual(failed, ['Elsewhere']);
+    const meetings = Object.fromEntries((summary.aggregates.perLicense ?? []).map((figures) => [figures.license, figures.meetings]));
+    // The document's four samples of 2021 are older than the range; every generated record is in it.
+    const main = data.records.filter((record) => record.createdAt.slice(0, 10) >= start).length;
+    assert.deepEqual(meetings, { [labels[0]!]: main, 'Customer 1': data.extraLicenses[0]!.records, 'Customer 2': data.extraLicenses[1]!.records, Elsewhere: 0 });
+    assert.equal(summary.aggregates.summary.meetings, main + data.extraLicenses[0]!.records + data.extraLicenses[1]!.records);
+    assert.equal(panel.panel.title, 'S-Connector Usage: All licenses');
+    const exported = JSON.parse(panel.report.exportFile('json', { filter: '', sort: 'startedAt', descending: true }).text) as { licenses: { label: string; failed?: string }[]; meetings: { license: string }[] };
+    assert.ok(exported.licenses.find((license) => license.label === 'Elsewhere')?.failed, 'the export says which license failed');
+    assert.equal(exported.meetings.filter((meeting) => meeting.license === 'Customer 1').length, data.extraLicenses[0]!.records);
+    panel.dispose();
   });
 
   it('removes one license: its secret key is gone from secret storage, the others keep theirs', async () => {

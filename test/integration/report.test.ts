@@ -8,7 +8,7 @@ import type { ReportSummary } from '../../src/shared/protocol';
 import type { MeetingTable } from '../../src/shared/reportTypes';
 import type { ReportState } from '../../src/state/usageReport';
 import type { UsagePanel } from '../../src/views/usagePanel';
-import { demoCredentials, emulator, extensionApi, signInToEmulator } from './helpers';
+import { currentBranch, demoCredentials, emulator, extensionApi, signInToEmulator } from './helpers';
 
 const SAMPLE = { start: '2021-02-20', end: '2021-02-25' };
 
@@ -28,7 +28,7 @@ type Shown = ReportSummary & { readonly table: MeetingTable };
 async function openReport(api: ExtensionApi, range: { start: string; end: string }, room?: string): Promise<Shown> {
   const panel = room === undefined
     ? await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.openUsageReport', range)
-    : await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.showRoomUsage', { kind: 'room', room: { roomName: room, status: 'WAIT', userCount: 0 } }, range);
+    : await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.showRoomUsage', { kind: 'room', branch: currentBranch(api), room: { roomName: room, status: 'WAIT', userCount: 0 } }, range);
   assert.ok(panel, 'the command opened a panel');
   const state = await waitForState(api, (s) => s.phase === 'loaded' && s.report.summary.range.start === range.start && s.report.summary.range.end === range.end && s.report.summary.room === room, 'the report');
   assert.ok(state.phase === 'loaded');
