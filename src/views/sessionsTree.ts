@@ -148,7 +148,8 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (current) tooltip.appendMarkdown(`\n\n${l10n.t('The current license: the status bar shows it.')}`);
     const level = snapshot.license && snapshot.rooms ? levelOf(branch) : undefined;
     return item(`license/${JSON.stringify(session.id)}`, displayName(session.label), vscode.TreeItemCollapsibleState.Collapsed, {
-      description: [current ? l10n.t('current') : undefined, snapshot.license?.domain, counts, state.short].filter(Boolean).join(' · '),
+      // The counts first: they are what the row is read for, and what a narrow sidebar must not cut off.
+      description: [counts, state.short, snapshot.license?.domain, current ? l10n.t('current') : undefined].filter(Boolean).join(' · '),
       iconPath: state.icon ?? new vscode.ThemeIcon('verified', new vscode.ThemeColor(QUOTA_COLORS[level ?? 'ok'])),
       tooltip,
       contextValue: `account.${snapshot.phase}${current ? '.current' : ''}`,

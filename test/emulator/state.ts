@@ -84,7 +84,7 @@ export class EmulatorState {
       rooms: structuredClone([...this.rooms.list()]),
       roomsOverride: this.roomsOverride === null ? null : structuredClone(this.roomsOverride),
       records: this.usage.all(),
-      extraLicenses: this.extraLicenses.map((extra) => ({ accessKey: extra.auth.accessKey, license: extra.license(), rooms: structuredClone([...extra.rooms.list()]), records: extra.usage.all().length })),
+      extraLicenses: this.extraLicenses.map((extra) => ({ accessKey: extra.auth.accessKey, license: extra.license(), rooms: structuredClone([...extra.rooms.list()]), records: extra.usage.all() })),
     };
   }
 

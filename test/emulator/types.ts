@@ -122,5 +122,5 @@ export interface EmulatorData {
   /** Every usage record, oldest first. */
   records: UsageRecord[];
   /** The licenses served besides the main one, with their access key, license and live rooms. */
-  extraLicenses: { accessKey: string; license: License; rooms: LiveRoom[]; records: number }[];
+  extraLicenses: { accessKey: string; license: License; rooms: LiveRoom[]; records: UsageRecord[] }[];
 }
