@@ -1,6 +1,7 @@
 // Builds everything the project runs, in one pass:
 //  - dist/extension.js: the extension, a minified-for-release CommonJS bundle (vscode stays external),
-//    and dist/report.js: the usage report, which it loads on first use;
+//    and dist/report.js (the usage report) and dist/commands.js (the license and account
+//    commands' prompts), which it loads on first use;
 //  - out/: every TypeScript file of src/ and test/ transpiled one-to-one, for mocha, the emulator
 //    and the test harness (they are never shipped, so they are not bundled).
 // Type-checking is tsc's job (`npm run typecheck`); esbuild only strips types, which keeps builds instant.
@@ -31,6 +32,14 @@ const reportIsLoadedLater = {
   name: 'report-is-loaded-later',
   setup(build) {
     build.onResolve({ filter: /^\.\/reportFeature(\.js)?$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+
+/** The same for the license and account commands' prompts: dist/commands.js (src/views/commandLauncher.ts). */
+const commandsAreLoadedLater = {
+  name: 'commands-are-loaded-later',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commandsFeature(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './commands.js', external: true } : undefined));
   },
 };
 
@@ -70,8 +79,9 @@ const hostBundle = (entry, outfile, plugins) => ({
 });
 
 const builds = [
-  hostBundle('src/extension.ts', 'dist/extension.js', [whatwgUrlIsNodeUrl, reportIsLoadedLater]),
+  hostBundle('src/extension.ts', 'dist/extension.js', [whatwgUrlIsNodeUrl, reportIsLoadedLater, commandsAreLoadedLater]),
   hostBundle('src/views/reportFeature.ts', 'dist/report.js', [whatwgUrlIsNodeUrl]),
+  hostBundle('src/views/commandsFeature.ts', 'dist/commands.js', [whatwgUrlIsNodeUrl]),
   {
     // The usage report page: its own bundle for the browser, with its stylesheet (uPlot's included).
     entryPoints: ['src/webview/report.ts', 'src/webview/report.css'],

@@ -15,14 +15,13 @@ import { CredentialStore } from './state/credentials';
 import { LICENSES_KEY, LicenseList } from './state/licenseList';
 import { type LicenseParts, Licenses, type PartsSpec } from './state/licenses';
 import { LiveState } from './state/liveState';
-import { legacyAccessKey, readSettings, SECTION, warningPercentFor } from './state/settings';
-import { registerAccountCommands } from './views/accountCommands';
+import { warningPercentFor } from './state/quota';
+import { legacyAccessKey, readSettings, SECTION } from './state/settings';
 import { bindContextKeys } from './views/contextKeys';
-import { registerLicenseCommands } from './views/licenseCommands';
+import { registerCommands } from './views/commandLauncher';
 import { QuotaNotifier } from './views/quotaNotifier';
 import { registerReportCommands } from './views/reportLauncher';
 import { registerRoomCommands } from './views/roomCommands';
-import { registerTokenCommands } from './views/tokenCommands';
 import { SessionsTreeProvider, staleMessage, type TreeNode } from './views/sessionsTree';
 import { StatusBarView } from './views/statusBar';
 import type { UsagePanel } from './views/usagePanel';
@@ -113,11 +112,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const treeView = vscode.window.createTreeView('sconnector.sessions', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBarView(licenses, current);
   const renderTreeChrome = () => {
-    const snapshot = licenses.current.state.snapshot;
+    const snapshot = licenses.current.snapshot;
     // With one license: the view's message says when its data is stale, or (signed out with an API
     // URL that is not valid, which hides the welcome view) why. Several licenses each say it on their node.
     treeView.message = tree.several ? undefined : staleMessage(snapshot, Date.now()) ?? (snapshot.phase === 'signedOut' ? apiUrlProblem(licenses.current.apiUrl) : undefined);
-    const count = licenses.all.reduce((sum, session) => sum + (session.state.snapshot.rooms?.length ?? 0), 0);
+    const count = licenses.all.reduce((sum, session) => sum + (session.snapshot.rooms?.length ?? 0), 0);
     treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
 
@@ -127,10 +126,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     log, list, licenses, tree, treeView, statusBar,
     new QuotaNotifier(licenses, context.globalState, warningPercent),
     bindContextKeys(licenses, treeView),
-    registerAccountCommands(licenses, log),
-    registerLicenseCommands(licenses, current, log),
+    registerCommands({ licenses, http, settings: current, log }),
     registerRoomCommands(licenses),
-    registerTokenCommands(licenses, http, log),
     report,
     vscode.commands.registerCommand('sconnector.showLog', () => log.show(true)),
     licenses.onDidChangeLive(renderTreeChrome),
@@ -151,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         const named = list.byLabel(settings.defaultLicense);
         if (named) void list.setCurrent(named.id);
       }
+      if (settings.quotaWarningPercent !== before.quotaWarningPercent || JSON.stringify(settings.licenseThresholds) !== JSON.stringify(before.licenseThresholds)) tree.redrawAll();
       statusBar.render();
       licenses.setDemand({ statusBarShown: statusBar.shown });
     }),

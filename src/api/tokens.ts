@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import { createHash } from 'node:crypto';
 import { originOf, sendsKeysInClear, tryParseApiUrl } from './apiUrl';
-import { ApiError } from './errors';
+import { ApiError, isApiError } from './errors';
 import { type HttpTransport } from './http';
 import { parseAccessToken } from './schema';
 
@@ -211,7 +211,8 @@ function notSignedIn(): ApiError {
 }
 
 function asWrongKeys(error: unknown, accessKey: string): unknown {
-  if (!(error instanceof ApiError)) return error;
+  // isApiError: Create Access Token runs this in a bundle of its own, with its own ApiError class.
+  if (!isApiError(error)) return error;
   const rejected =
     error.kind === 'refused' ||
     (error.kind === 'httpStatus' && (error.detail.status === 400 || error.detail.status === 401 || error.detail.status === 403));

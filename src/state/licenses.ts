@@ -17,7 +17,7 @@ import { Account, type TokenGate } from './account';
 import { type CredentialStore } from './credentials';
 import { type Disposable, Emitter, type Event } from './events';
 import { type LiveChange } from './liveChange';
-import { type LiveState } from './liveState';
+import { type LiveSnapshot, type LiveState } from './liveState';
 import { FIRST_LICENSE_ID, type LicenseList, type LicenseRecord, secretIdOf } from './licenseList';
 import { type RefreshDemand } from './refreshPolicy';
 
@@ -40,23 +40,51 @@ export interface PartsSpec {
   readonly carriesOldSignIn: boolean;
 }
 
+/** What a license shows before its parts are built: it is being loaded. */
+const NOT_YET: LiveSnapshot = { phase: 'loading', skippedRooms: 0, duplicateRooms: 0, refreshing: false };
+
 export class LicenseSession<P extends LicenseParts = LicenseParts> implements Disposable {
   /** Undefined while provisional: no keys stored for it yet. */
   record: LicenseRecord | undefined;
-  readonly account: Account;
   /** Set while a sign-in stores this session's keys: not a sign-in found in storage. */
   signingIn = false;
+  private built: P | undefined;
+  private signer: Account | undefined;
 
   constructor(
     readonly id: string,
-    readonly parts: P,
+    private readonly build: () => P,
     private readonly fallbackApiUrl: () => string,
-  ) {
-    this.account = new Account(parts.tokens, parts.credentials);
+  ) {}
+
+  /**
+   * Built on first use: with twenty licenses stored, activate() builds the one the status bar shows,
+   * and the others are built (their keys read, their polling started) right after it has returned.
+   */
+  get parts(): P {
+    return (this.built ??= this.build());
+  }
+
+  get isBuilt(): boolean {
+    return this.built !== undefined;
+  }
+
+  /** Builds the parts now, if they are not yet. */
+  ensureBuilt(): void {
+    this.built ??= this.build();
+  }
+
+  get account(): Account {
+    return (this.signer ??= new Account(this.parts.tokens, this.parts.credentials));
   }
 
   get state(): LiveState {
     return this.parts.state;
+  }
+
+  /** What the license shows now, without building it: "loading" until it is built. */
+  get snapshot(): LiveSnapshot {
+    return this.built ? this.built.state.snapshot : NOT_YET;
   }
 
   get credentials(): CredentialStore {
@@ -69,12 +97,12 @@ export class LicenseSession<P extends LicenseParts = LicenseParts> implements Di
 
   /** Its name: the user's label, else the license's domain once known, else the API URL's host. */
   get label(): string {
-    return this.record?.label ?? suggestedLabel(this.state.snapshot.license?.domain, this.apiUrl);
+    return this.record?.label ?? suggestedLabel(this.snapshot.license?.domain, this.apiUrl);
   }
 
   dispose(): void {
-    this.parts.state.dispose();
-    this.parts.credentials.dispose();
+    this.built?.state.dispose();
+    this.built?.credentials.dispose();
   }
 }
 
@@ -145,16 +173,24 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
     return this.all.find((session) => session.id === id);
   }
 
-  /** Starts polling every license; each is asked after activate() has returned. */
+  /**
+   * Starts polling every license, after activate() has returned: the licenses not built yet are
+   * built then (which reads their keys), and each asks the server after that.
+   */
   start(): void {
-    this.started = true;
-    for (const session of this.all) session.state.start();
+    setTimeout(() => {
+      this.started = true;
+      for (const session of this.all) {
+        if (session.isBuilt) session.state.start();
+        else session.ensureBuilt(); // a license built from now on starts itself
+      }
+    }, 0);
   }
 
   /** Who needs data now: the same for every license (the summary and the status bar count them all). */
   setDemand(demand: Partial<Omit<RefreshDemand, 'signedIn'>>): void {
     this.demand = { ...this.demand, ...demand };
-    for (const session of this.all) session.state.setDemand(demand);
+    for (const session of this.all) if (session.isBuilt) session.state.setDemand(demand);
   }
 
   /** Refreshes every license at once (the Refresh command); each keeps its own backoff otherwise. */
@@ -244,10 +280,6 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
         const candidate = [this.adopting, this.provisional].find((known) => known?.id === record.id);
         session = candidate ?? this.create(record.id, secretIdOf(record.id), () => '', false);
         if (session === this.provisional) this.provisional = undefined;
-        if (!this.subscriptions.has(session.id)) {
-          this.watch(session);
-          if (this.started) session.state.start();
-        }
       }
       const moved = session.record !== undefined && session.record.apiUrl !== record.apiUrl;
       session.record = record;
@@ -267,23 +299,21 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
       const first = !this.list.everStored;
       const id = first ? FIRST_LICENSE_ID : this.options.newId();
       this.provisional = this.create(id, secretIdOf(id), this.options.fallbackApiUrl, first);
-      this.watch(this.provisional);
       if (first) this.carryOver(this.provisional);
-      if (this.started) this.provisional.state.start();
     }
   }
 
   private create(id: string, secretId: string, apiUrl: () => string, carriesOldSignIn: boolean): LicenseSession<P> {
-    // The parts ask the session's API URL (its record's once it has one); the session needs the parts.
-    const built: { session?: LicenseSession<P> } = {};
-    const parts = this.options.build({ id, secretId, apiUrl: () => built.session?.apiUrl ?? apiUrl(), carriesOldSignIn });
-    const session = (built.session = new LicenseSession(id, parts, apiUrl));
-    session.state.setDemand(this.demand);
+    // Built on first use (see LicenseSession.parts); the parts ask the session's API URL, which is
+    // its record's once it has one.
+    const session: LicenseSession<P> = new LicenseSession(id, () => {
+      const parts = this.options.build({ id, secretId, apiUrl: () => session.apiUrl, carriesOldSignIn });
+      parts.state.setDemand(this.demand);
+      this.subscriptions.set(id, [...(this.subscriptions.get(id) ?? []), parts.state.onDidChange((change) => this.live.fire({ session, change }))]);
+      if (this.started) parts.state.start();
+      return parts;
+    }, apiUrl);
     return session;
-  }
-
-  private watch(session: LicenseSession<P>): void {
-    this.subscriptions.set(session.id, [session.state.onDidChange((change) => this.live.fire({ session, change }))]);
   }
 
   /**

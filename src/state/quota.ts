@@ -12,3 +12,14 @@ export function quotaLevel(inUse: number, limit: number, warningPercent: number)
 export function quotaPercent(inUse: number, limit: number): number {
   return limit > 0 ? Math.round((inUse * 100) / limit) : 0;
 }
+
+/**
+ * A license's warning threshold: its own in `thresholds` (by label, without case or surrounding
+ * spaces), else the default one.
+ */
+export function warningPercentFor(settings: { readonly quotaWarningPercent: number; readonly licenseThresholds: Readonly<Record<string, number>> }, label: string): number {
+  const wanted = label.trim().toLocaleLowerCase();
+  const own = Object.entries(settings.licenseThresholds).find(([name]) => name.trim().toLocaleLowerCase() === wanted);
+  return own?.[1] ?? settings.quotaWarningPercent;
+}
+

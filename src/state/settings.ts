@@ -22,12 +22,6 @@ export interface Settings {
   readonly licenseThresholds: Readonly<Record<string, number>>;
 }
 
-/** A license's warning threshold: its own, by label (without case), else the default one. */
-export function warningPercentFor(settings: Settings, label: string): number {
-  const wanted = label.trim().toLocaleLowerCase();
-  const own = Object.entries(settings.licenseThresholds).find(([name]) => name.trim().toLocaleLowerCase() === wanted);
-  return own?.[1] ?? settings.quotaWarningPercent;
-}
 
 function bounded(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;

@@ -25,14 +25,7 @@ export function sessionOf<P extends LicenseParts>(licenses: Licenses<P>, node: u
   return (id !== undefined ? licenses.find(id) : undefined) ?? licenses.current;
 }
 
-export function registerAccountCommands<P extends LicenseParts>(licenses: Licenses<P>, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('sconnector.signIn', (node?: unknown) => signIn(licenses, sessionOf(licenses, node), log)),
-    vscode.commands.registerCommand('sconnector.signOut', (node?: unknown) => signOut(sessionOf(licenses, node), log)),
-  );
-}
-
-async function signOut(session: LicenseSession, log: vscode.LogOutputChannel): Promise<void> {
+export async function signOut(session: LicenseSession, log: vscode.LogOutputChannel): Promise<void> {
   try {
     await session.account.signOut();
   } catch (error) {
@@ -47,7 +40,7 @@ async function signOut(session: LicenseSession, log: vscode.LogOutputChannel): P
   void vscode.window.showInformationMessage(l10n.t('Signed out of S-Connector. The secret key was removed from this machine.'));
 }
 
-async function signIn<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>, log: vscode.LogOutputChannel): Promise<void> {
+export async function signIn<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>, log: vscode.LogOutputChannel): Promise<void> {
   // The keys are checked at, and bound to, the license's API URL, and shown in the prompts.
   const { apiUrl } = session;
   const problem = apiUrlProblem(apiUrl);

@@ -34,7 +34,7 @@ export function bindContextKeys(licenses: LicenseView & { readonly list: { reado
     const session = licenses.current;
     const snapshot = session.state.snapshot;
     const status = await session.credentials.status();
-    const signedIn = licenses.all.some((other) => isSignedIn(other.state.snapshot));
+    const signedIn = licenses.all.some((other) => isSignedIn(other.snapshot));
     const several = licenses.all.length > 1;
     const problem = several ? '' : signInProblem(snapshot, status);
     const hasKeys = status.kind === 'ready' || status.kind === 'otherOrigin';

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { originOf, sendsKeysInClear } from '../api/apiUrl';
-import { ApiError } from '../api/errors';
+import { isApiError } from '../api/errors';
 import { type BoundCredentials } from '../api/tokens';
 
 export interface KeyPromptOptions {
@@ -70,7 +70,8 @@ export async function withSignInProgress(log: vscode.LogOutputChannel, signIn: (
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('Signing in to S-Connector…') }, signIn);
     return true;
   } catch (error) {
-    const message = error instanceof ApiError
+    // isApiError: the model's errors come from the main bundle, with its own ApiError class.
+    const message = isApiError(error)
       ? error.message
       : l10n.t('VS Code could not keep the secret key in its secret storage. On Linux, a keyring (such as GNOME Keyring) must be running. The previous sign-in is unchanged.');
     log.warn(`Sign-in failed: ${message}`);

@@ -68,7 +68,7 @@ export class LicenseBranch {
   }
 
   get snapshot(): LiveSnapshot {
-    return this.session.state.snapshot;
+    return this.session.snapshot;
   }
 
   /**

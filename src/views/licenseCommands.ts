@@ -8,28 +8,14 @@ import { sessionOf } from './accountCommands';
 import { displayName } from './displayName';
 import { askForKeys, withSignInProgress } from './keyPrompts';
 
-export function registerLicenseCommands<P extends LicenseParts>(licenses: Licenses<P>, settings: () => Settings, log: vscode.LogOutputChannel): vscode.Disposable {
-  const picked = async (node: unknown, title: string) => (node ? sessionOf(licenses, node) : await pickLicense(licenses, title));
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('sconnector.addLicense', () => addLicense(licenses, settings, log)),
-    vscode.commands.registerCommand('sconnector.switchLicense', async (node?: unknown) => {
-      const session = await picked(node, l10n.t('Switch S-Connector License'));
-      if (session?.record) await licenses.list.setCurrent(session.id);
-    }),
-    vscode.commands.registerCommand('sconnector.renameLicense', async (node?: unknown) => {
-      const session = await picked(node, l10n.t('Rename S-Connector License'));
-      if (session?.record) await renameLicense(licenses, session);
-    }),
-    vscode.commands.registerCommand('sconnector.removeLicense', async (node?: unknown) => {
-      const session = await picked(node, l10n.t('Remove S-Connector License'));
-      if (session) await removeLicense(licenses, session, log);
-    }),
-  );
+/** The license a command was run on (a node), or the one the user picks. */
+export async function pickedLicense<P extends LicenseParts>(licenses: Licenses<P>, node: unknown, title: string): Promise<LicenseSession<P> | undefined> {
+  return node ? sessionOf(licenses, node) : pickLicense(licenses, title);
 }
 
 /** A license's state in a few words, for pickers: its counts when it has them. */
 export function licenseSummary(session: LicenseSession): string {
-  const { phase, license, rooms, error } = session.state.snapshot;
+  const { phase, license, rooms, error } = session.snapshot;
   if (license && rooms) return `${l10n.t('{0} / {1} rooms', rooms.length, license.roomLimit)}${error ? ` · ${l10n.t('stale')}` : ''}`;
   if (phase === 'signedOut') return l10n.t('signed out');
   if (phase === 'rejected') return l10n.t('sign-in refused');
@@ -41,13 +27,13 @@ async function pickLicense<P extends LicenseParts>(licenses: Licenses<P>, title:
   const items = licenses.all.map((session) => ({
     label: `${session === current ? '$(check)' : '$(blank)'} ${displayName(session.label)}`,
     description: licenseSummary(session),
-    detail: [session.state.snapshot.license?.domain, originOf(session.apiUrl) ?? session.apiUrl].filter(Boolean).map((text) => displayName(text!)).join(' · '),
+    detail: [session.snapshot.license?.domain, originOf(session.apiUrl) ?? session.apiUrl].filter(Boolean).map((text) => displayName(text!)).join(' · '),
     session,
   }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: l10n.t('Pick a license'), matchOnDescription: true, matchOnDetail: true }))?.session;
 }
 
-async function addLicense<P extends LicenseParts>(licenses: Licenses<P>, settings: () => Settings, log: vscode.LogOutputChannel): Promise<void> {
+export async function addLicense<P extends LicenseParts>(licenses: Licenses<P>, settings: () => Settings, log: vscode.LogOutputChannel): Promise<void> {
   const title = (step: number) => l10n.t('Add S-Connector License ({0}/4)', step);
   const label = await vscode.window.showInputBox({
     title: title(1),
@@ -77,7 +63,7 @@ async function addLicense<P extends LicenseParts>(licenses: Licenses<P>, setting
   void vscode.window.showInformationMessage(l10n.t('Added the license "{0}". It is now the current license.', displayName(label.trim())));
 }
 
-async function renameLicense<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>): Promise<void> {
+export async function renameLicense<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>): Promise<void> {
   const id = session.id;
   const label = await vscode.window.showInputBox({
     title: l10n.t('Rename S-Connector License'),
@@ -89,7 +75,7 @@ async function renameLicense<P extends LicenseParts>(licenses: Licenses<P>, sess
   await licenses.list.rename(id, label);
 }
 
-async function removeLicense<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>, log: vscode.LogOutputChannel): Promise<void> {
+export async function removeLicense<P extends LicenseParts>(licenses: Licenses<P>, session: LicenseSession<P>, log: vscode.LogOutputChannel): Promise<void> {
   const remove = l10n.t('Remove');
   const choice = await vscode.window.showWarningMessage(
     l10n.t('Remove the license "{0}"?', displayName(session.label)),

@@ -59,6 +59,11 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.licenses.all.length > 1;
   }
 
+  /** Draws every element again (a threshold changed: every quota colour may have). */
+  redrawAll(): void {
+    this.changed.fire(undefined);
+  }
+
   /** The branch that draws a license, for the views around the tree. */
   branchOf(session: LicenseSession): Branch | undefined {
     return this.branches.get(session);

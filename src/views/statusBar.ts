@@ -7,8 +7,8 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { type LicenseSession, type LicenseView } from '../state/licenses';
 import { type LiveSnapshot } from '../state/liveState';
-import { quotaLevel, type QuotaLevel, quotaPercent } from '../state/quota';
-import { type Settings, warningPercentFor } from '../state/settings';
+import { quotaLevel, type QuotaLevel, quotaPercent, warningPercentFor } from '../state/quota';
+import { type Settings } from '../state/settings';
 import { appendPlain } from './markdown';
 import { age, time } from './format';
 
@@ -40,7 +40,7 @@ export class StatusBarView implements vscode.Disposable {
       return;
     }
     const current = this.licenses.current;
-    const look = describe(current.state.snapshot, warningPercentFor(settings, current.label), Date.now());
+    const look = describe(current.snapshot, warningPercentFor(settings, current.label), Date.now());
     Object.assign(this.item, this.licenses.all.length > 1 ? withEveryLicense(look, this.licenses, (session) => warningPercentFor(settings, session.label)) : look);
     this.item.show();
   }
@@ -106,7 +106,7 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
 
 /** A license's level, when it has counts to have one. */
 function levelOf(session: LicenseSession, warningPercent: (session: LicenseSession) => number): QuotaLevel | undefined {
-  const { license, rooms } = session.state.snapshot;
+  const { license, rooms } = session.snapshot;
   return license && rooms ? quotaLevel(rooms.length, license.roomLimit, warningPercent(session)) : undefined;
 }
 
@@ -119,7 +119,7 @@ function withEveryLicense(look: Look, licenses: LicenseView, warningPercent: (se
   tooltip.appendMarkdown(`\n\n---\n\n**${l10n.t('All licenses')}**`);
   let worst: QuotaLevel = 'ok';
   for (const session of licenses.all) {
-    const { license, rooms, phase, error } = session.state.snapshot;
+    const { license, rooms, phase, error } = session.snapshot;
     const level = levelOf(session, warningPercent);
     if (level === 'full' || (level === 'warning' && worst === 'ok')) worst = level;
     const mark = level === 'full' ? '$(error) ' : level === 'warning' ? '$(warning) ' : '';

@@ -9,16 +9,12 @@ import * as vscode from 'vscode';
 import { type HttpTransport } from '../api/http';
 import { readJwtClaims, readJwtTimes, requestToken } from '../api/tokens';
 import { claimLines, lifetimeProblem } from '../state/accessToken';
-import { type LicenseParts, type Licenses, type LicenseSession } from '../state/licenses';
+import { type LicenseSession } from '../state/licenses';
 import { neutralise } from '../shared/serverText';
-import { type LicenseRef, sessionOf } from './accountCommands';
+import { type LicenseRef } from './accountCommands';
 import { displayName } from './displayName';
 
-export function registerTokenCommands<P extends LicenseParts>(licenses: Licenses<P>, http: HttpTransport, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.commands.registerCommand('sconnector.createAccessToken', (node?: unknown) => createAccessToken(sessionOf(licenses, node), http, log));
-}
-
-async function createAccessToken(session: LicenseSession, http: HttpTransport, log: vscode.LogOutputChannel): Promise<void> {
+export async function createAccessToken(session: LicenseSession, http: HttpTransport, log: vscode.LogOutputChannel): Promise<void> {
   const name = displayName(session.label);
   const credentials = await session.credentials.get().catch(() => undefined);
   if (!credentials) {

@@ -117,3 +117,14 @@ export async function signInByHand(page: Page, accessKey: string, secretKey: str
 export function reportFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 }
+
+/** Adds a license through the command palette, as a user would, and waits for its row in the tree. */
+export async function addLicenseByHand(page: Page, license: { label: string; apiUrl: string; accessKey: string; secretKey: string }): Promise<void> {
+  await runCommand(page, 'S-Connector: Add License…');
+  await answerInput(page, license.label, /Add S-Connector License \(1\/4\)/);
+  await answerInput(page, license.apiUrl, /Add S-Connector License \(2\/4\)/);
+  await answerInput(page, license.accessKey, /Add S-Connector License \(3\/4\)/);
+  await answerInput(page, license.secretKey, /Add S-Connector License \(4\/4\)/);
+  await page.locator('#workbench\\.parts\\.sidebar .monaco-list-row', { hasText: license.label }).first().waitFor({ timeout: 60_000 });
+}
+

@@ -244,6 +244,21 @@ describe('Licenses', () => {
     assert.ok(seen.includes(`${FIRST_LICENSE_ID}:ready`), seen.join(' '));
   });
 
+  it('builds no license before something needs it, and every license right after start()', async () => {
+    const state = new FakeState();
+    state.values.set(LICENSES_KEY, ['a', 'b', 'c'].map((id) => ({ id, label: id.toUpperCase(), apiUrl: `https://${id}.example`, accessKey: 'ak' })));
+    const { licenses, built } = setup({ state });
+    assert.equal(licenses.all.length, 3);
+    assert.equal(licenses.current.snapshot.phase, 'loading', 'shown as loading, without building it');
+    assert.equal(licenses.current.label, 'A');
+    assert.equal(built.length, 0, 'activation builds nothing it does not show');
+    licenses.start();
+    assert.equal(built.length, 0, 'not before activate() has returned');
+    await tick();
+    assert.deepEqual(built.map((parts) => parts.spec.id), ['a', 'b', 'c']);
+    licenses.dispose();
+  });
+
   it('names a license by its label, else its domain, else its host', () => {
     assert.equal(suggestedLabel(' trial ', PRODUCTION), 'trial');
     assert.equal(suggestedLabel(undefined, 'https://api.interwater.biz:8443/x'), 'api.interwater.biz:8443');

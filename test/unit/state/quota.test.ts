@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { quotaLevel, quotaPercent } from '../../../src/state/quota';
+import { quotaLevel, quotaPercent, warningPercentFor } from '../../../src/state/quota';
 
 describe('state/quota', () => {
   it('is ok below the threshold, warning from it, full at the limit', () => {
@@ -21,5 +21,13 @@ describe('state/quota', () => {
     assert.equal(quotaPercent(1, 3), 33);
     assert.equal(quotaPercent(2, 3), 67);
     assert.equal(quotaPercent(5, 0), 0);
+  });
+
+  it("takes a license's own threshold by label, else the default", () => {
+    const settings = { quotaWarningPercent: 80, licenseThresholds: { ' Production ': 95, Staging: 50 } };
+    assert.equal(warningPercentFor(settings, 'production'), 95);
+    assert.equal(warningPercentFor(settings, 'STAGING '), 50);
+    assert.equal(warningPercentFor(settings, 'Other'), 80);
+    assert.equal(warningPercentFor({ quotaWarningPercent: 70, licenseThresholds: {} }, 'Production'), 70);
   });
 });
