@@ -229,7 +229,7 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
       return;
     }
     await this.adopt(session, {
-      label: label ?? this.list.freeLabel(suggestedLabel(session.state.snapshot.license?.domain, credentials.apiUrl)),
+      label: label ?? this.list.freeLabel(suggestedLabel(session.snapshot.license?.domain, credentials.apiUrl)),
       apiUrl: credentials.apiUrl,
       accessKey: credentials.accessKey,
     });
@@ -246,7 +246,7 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
 
   discard(session: LicenseSession<P>): void {
     if (this.sessions.get(session.id) === session || this.provisional === session) return;
-    session.dispose();
+    this.drop(session);
   }
 
   /** Forgets a license's secret key, then the license; if secret storage cannot, nothing changes (it throws). */

@@ -92,18 +92,24 @@ async function pickLicenses(deps: PanelDeps): Promise<readonly string[] | undefi
   const all: LicenseItem = { label: `$(layers) ${l10n.t('All licenses')}`, description: l10n.t('{0} licenses, totalled and side by side', licenses.length), ids: licenses.map((license) => license.id) };
   const each = licenses.map((license): LicenseItem => ({ label: displayName(license.label), ...(license.current && { description: l10n.t('current') }), ids: [license.id] }));
   const current = each.find((_, i) => licenses[i]!.current);
-  const pick = vscode.window.createQuickPick<LicenseItem>();
-  pick.title = l10n.t('S-Connector usage report: which licenses?');
-  pick.placeholder = l10n.t('All licenses, or one');
-  pick.items = [all, ...each];
-  if (current) pick.activeItems = [current];
-  const chosen = await new Promise<LicenseItem | undefined>((resolve) => {
+  const chosen = await pickOne({ title: l10n.t('S-Connector usage report: which licenses?'), placeholder: l10n.t('All licenses, or one'), items: [all, ...each], active: current });
+  return chosen?.ids;
+}
+
+/** A quick pick with one item already active (showQuickPick cannot do that): the chosen item, or undefined. */
+async function pickOne<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: readonly T[]; active: T | undefined }): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = options.title;
+  pick.placeholder = options.placeholder;
+  pick.items = options.items;
+  if (options.active) pick.activeItems = [options.active];
+  const chosen = await new Promise<T | undefined>((resolve) => {
     pick.onDidAccept(() => resolve(pick.selectedItems[0]));
     pick.onDidHide(() => resolve(undefined));
     pick.show();
   });
   pick.dispose();
-  return chosen?.ids;
+  return chosen;
 }
 
 async function pickRange(memento: vscode.Memento, today: string, room: string | undefined): Promise<DateRange | undefined> {
@@ -117,18 +123,12 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
   }
   items.push({ label: l10n.t('Custom range…'), description: l10n.t('Enter a start and an end date'), custom: true });
 
-  const pick = vscode.window.createQuickPick<RangeItem>();
-  pick.title = room ? l10n.t('Usage for room {0}', displayName(room)) : l10n.t('S-Connector usage report');
-  pick.placeholder = l10n.t('Choose the days to report on');
-  pick.items = items;
-  const remembered = last?.preset ? items.find((item) => item.preset === last.preset) : items[0];
-  if (remembered) pick.activeItems = [remembered];
-  const chosen = await new Promise<RangeItem | undefined>((resolve) => {
-    pick.onDidAccept(() => resolve(pick.selectedItems[0]));
-    pick.onDidHide(() => resolve(undefined));
-    pick.show();
+  const chosen = await pickOne({
+    title: room ? l10n.t('Usage for room {0}', displayName(room)) : l10n.t('S-Connector usage report'),
+    placeholder: l10n.t('Choose the days to report on'),
+    items,
+    active: last?.preset ? items.find((item) => item.preset === last.preset) : items[0],
   });
-  pick.dispose();
   if (!chosen) return undefined;
   const range = chosen.custom ? await askCustomRange(today, last) : chosen.range;
   if (range) await memento.update(LAST_RANGE_KEY, { ...(chosen.preset && { preset: chosen.preset }), ...range } satisfies RememberedRange);

@@ -2,6 +2,7 @@
 import type { ApiError } from '../../../src/api/errors';
 import type { License, Room, RoomList } from '../../../src/api/schema';
 import { Emitter, type SecretStore } from '../../../src/state/events';
+import type { StateStore } from '../../../src/state/licenseList';
 import type { LiveSource } from '../../../src/state/liveState';
 
 export const LICENSE: License = { domain: 'trial', roomLimit: 10, enabled: true };
@@ -77,5 +78,18 @@ export class FakeClient implements LiveSource {
   room(roomName: string): Promise<Room | undefined> {
     this.calls.push(`room ${roomName}`);
     return Promise.resolve(this.rooms$.find((room) => room.roomName === roomName));
+  }
+}
+
+/** VS Code's global state (a Memento) in memory. */
+export class FakeState implements StateStore {
+  readonly values = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.values.get(key) as T | undefined;
+  }
+  update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, structuredClone(value));
+    return Promise.resolve();
   }
 }

@@ -2,19 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import { CREDENTIALS_ID } from '../../../src/state/credentials';
-import { CURRENT_LICENSE_KEY, FIRST_LICENSE_ID, LICENSES_KEY, LicenseList, MAX_LABEL_LENGTH, readRecords, secretIdOf, type StateStore } from '../../../src/state/licenseList';
-
-class FakeState implements StateStore {
-  readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
+import { CURRENT_LICENSE_KEY, FIRST_LICENSE_ID, LICENSES_KEY, LicenseList, MAX_LABEL_LENGTH, readRecords, secretIdOf } from '../../../src/state/licenseList';
+import { FakeState } from './fakes';
 
 const URL_A = 'https://api.interwater.biz';
 const URL_B = 'https://staging.interwater.biz/api';

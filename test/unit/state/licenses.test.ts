@@ -7,22 +7,10 @@ import * as assert from 'node:assert/strict';
 import { ApiError } from '../../../src/api/errors';
 import type { BoundCredentials } from '../../../src/api/tokens';
 import { CREDENTIALS_ID, CredentialStore, LEGACY_SECRET_KEY_ID } from '../../../src/state/credentials';
-import { FIRST_LICENSE_ID, LICENSES_KEY, LicenseList, secretIdOf, type StateStore } from '../../../src/state/licenseList';
+import { FIRST_LICENSE_ID, LICENSES_KEY, LicenseList, secretIdOf } from '../../../src/state/licenseList';
 import { type LicenseParts, Licenses, type PartsSpec, suggestedLabel } from '../../../src/state/licenses';
 import { LiveState } from '../../../src/state/liveState';
-import { FakeClient, FakeSecrets } from './fakes';
-
-class FakeState implements StateStore {
-  readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-  update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, structuredClone(value));
-    return Promise.resolve();
-  }
-}
+import { FakeClient, FakeSecrets, FakeState } from './fakes';
 
 /** v1/auth as the fake sees it: keys it accepts, and every sign-in it was asked for. */
 class FakeTokens {
