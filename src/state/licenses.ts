@@ -281,11 +281,9 @@ export class Licenses<P extends LicenseParts = LicenseParts> implements Disposab
         session = candidate ?? this.create(record.id, secretIdOf(record.id), () => '', false);
         if (session === this.provisional) this.provisional = undefined;
       }
-      const moved = session.record !== undefined && session.record.apiUrl !== record.apiUrl;
+      // A list synced from elsewhere may name another API URL for a license: its stored key stays
+      // bound to its own origin (CredentialStore hands it out for that origin only): signed out there.
       session.record = record;
-      // A list synced from elsewhere may name another API URL: the stored key stays bound to its
-      // own origin (CredentialStore hands it out for that origin only), so this reads as signed out.
-      if (moved) session.credentials.apiUrlChanged();
       sessions.set(record.id, session);
     }
     this.sessions.clear();

@@ -88,6 +88,10 @@ export class LiveState implements Disposable {
   private readonly now: () => number;
   /** Set by a manual refresh: its answer redraws everything, so that expanded rooms are asked again. */
   private redrawAll = false;
+  /** Set while a refresh waits for the keys: a change of keys then needs no refresh of its own. */
+  private readingKeys = false;
+  /** Whether any refresh was asked for yet. */
+  private refreshed = false;
 
   constructor(
     private readonly client: LiveSource,
@@ -102,9 +106,14 @@ export class LiveState implements Disposable {
     return this.current;
   }
 
-  /** Starts polling. Returns at once: the first request goes out after activation has finished. */
+  /**
+   * Starts polling. Returns at once: the first request goes out after activation has finished,
+   * unless the keys, read by then, have started a refresh already.
+   */
   start(): void {
-    setTimeout(() => void this.refresh(), 0);
+    setTimeout(() => {
+      if (!this.refreshed) void this.refresh();
+    }, 0);
   }
 
   /**
@@ -112,6 +121,7 @@ export class LiveState implements Disposable {
    * (the Refresh command) also forgets every room's detail, so expanded rooms are asked again.
    */
   refresh(manual = false): Promise<void> {
+    this.refreshed = true;
     if (manual) {
       this.details = new Map();
       this.redrawAll = true;
@@ -156,12 +166,15 @@ export class LiveState implements Disposable {
 
   private async fetchBoth(): Promise<void> {
     let credentials;
+    this.readingKeys = true;
     try {
       credentials = await this.credentials.get();
     } catch (error) {
       // Secret storage could not be read: the user must act (unlock the keyring), so say so.
       this.set({ ...INITIAL, phase: 'rejected', error: asApiError(error) });
       return;
+    } finally {
+      this.readingKeys = false;
     }
     if (!credentials) {
       this.set(INITIAL);
@@ -227,6 +240,9 @@ export class LiveState implements Disposable {
     this.keysGeneration++;
     this.details = new Map();
     this.failures = 0;
+    // A refresh still waiting for the keys reads the new ones (the keys as first read at start-up,
+    // typically): asking again after it would ask the server twice for nothing.
+    if (this.readingKeys) return;
     const again = () => void this.refresh();
     if (this.inFlight) this.inFlight.then(again, again);
     else again();

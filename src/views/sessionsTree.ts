@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { type LicenseSession, type LicenseView } from '../state/licenses';
 import { type LiveSnapshot } from '../state/liveState';
 import { quotaLevel, quotaPercent } from '../state/quota';
-import { type LicenseBranch as Branch, item, LicenseBranch, leafChildren, leafItem, QUOTA_COLORS, type TreeNode } from './licenseBranch';
+import { item, LicenseBranch, leafChildren, leafItem, QUOTA_COLORS, type TreeNode } from './licenseBranch';
 import { displayName } from './displayName';
 import { appendPlain } from './markdown';
 import { age, time } from './format';
@@ -22,7 +22,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  private branches = new Map<LicenseSession, Branch>();
+  private branches = new Map<LicenseSession, LicenseBranch>();
 
   constructor(
     private readonly licenses: LicenseView,
@@ -65,12 +65,12 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   /** The branch that draws a license, for the views around the tree. */
-  branchOf(session: LicenseSession): Branch | undefined {
+  branchOf(session: LicenseSession): LicenseBranch | undefined {
     return this.branches.get(session);
   }
 
   private syncBranches(): void {
-    const branches = new Map<LicenseSession, Branch>();
+    const branches = new Map<LicenseSession, LicenseBranch>();
     const several = this.several;
     for (const session of this.licenses.all) {
       const branch = this.branches.get(session) ?? new LicenseBranch(session, this.warningPercent);
@@ -138,7 +138,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     });
   }
 
-  private accountItem(branch: Branch): vscode.TreeItem {
+  private accountItem(branch: LicenseBranch): vscode.TreeItem {
     const { session, snapshot } = branch;
     const current = session === this.licenses.current;
     const state = stateOf(snapshot);
@@ -168,7 +168,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-function levelOf(branch: Branch) {
+function levelOf(branch: LicenseBranch) {
   const { license, rooms } = branch.snapshot;
   return quotaLevel(rooms?.length ?? 0, license?.roomLimit ?? 0, branch.warningPercent());
 }
@@ -192,7 +192,7 @@ function stateOf(snapshot: LiveSnapshot): { text: string; short?: string; icon?:
 }
 
 /** Under a license: what one license shows, or its next step when it has nothing to show. */
-function accountChildren(branch: Branch): TreeNode[] {
+function accountChildren(branch: LicenseBranch): TreeNode[] {
   const { snapshot, prefix } = branch;
   const account = branch.accountNode;
   if (snapshot.phase === 'signedOut') {

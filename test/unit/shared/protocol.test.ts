@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePageMessage, parsePanelState } from '../../../src/shared/protocol';
+import { fromWire, parsePageMessage, parsePanelState, toWire } from '../../../src/shared/protocol';
 
 describe('shared/protocol', () => {
   it('accepts each message the report page sends', () => {
@@ -30,5 +30,25 @@ describe('shared/protocol', () => {
     assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, utc: 'no' }), { range: { start: '2021-02-20', end: '2021-02-25' } });
     assert.equal(parsePanelState(undefined), undefined);
     assert.equal(parsePanelState({ range: { start: 1 } }), undefined);
+  });
+
+  it('keeps the licenses a report is about across a reload, within bounds', () => {
+    const range = { start: '2021-02-20', end: '2021-02-25' };
+    assert.deepEqual(parsePanelState({ range, licenses: ['a', 'b'] }), { range, licenses: ['a', 'b'] });
+    assert.deepEqual(parsePanelState({ range, licenses: Array.from({ length: 100 }, (_, i) => `id${i}`) })?.licenses?.length, 100);
+    for (const bad of [Array.from({ length: 101 }, (_, i) => `id${i}`), ['a', 7], ['x'.repeat(101)], 'a']) {
+      assert.deepEqual(parsePanelState({ range, licenses: bad }), { range }, JSON.stringify(bad).slice(0, 40));
+    }
+  });
+
+  it('carries a table across licenses over the wire, and one of a single license without them', () => {
+    const table = { roomNames: ['x', 'x'], room: [0, 1], startedAt: [1, 2], seconds: [3, 4], licenseNames: ['A', 'B'], roomLicense: [0, 1] };
+    const wire = toWire(table);
+    assert.ok(wire.roomLicense instanceof Uint32Array);
+    assert.deepEqual(fromWire(wire), table);
+    const single = { roomNames: ['x'], room: [0], startedAt: [1], seconds: [3] };
+    assert.deepEqual(Object.keys(toWire(single)).sort(), ['room', 'roomNames', 'seconds', 'startedAt']);
+    assert.deepEqual(fromWire(toWire(single)), single);
+    assert.deepEqual(fromWire({ ...toWire(single), licenseNames: ['A'] }), single, 'names without rooms to place them are no licenses');
   });
 });

@@ -132,4 +132,28 @@ describe('LicenseList', () => {
       { id: 'd', label: 'No key', apiUrl: URL_B, accessKey: '' },
     ]);
   });
+
+  it('keeps its keys where earlier versions and other machines look for them', () => {
+    assert.deepEqual([LICENSES_KEY, CURRENT_LICENSE_KEY, FIRST_LICENSE_ID], ['sconnector.licenses', 'sconnector.currentLicense', 'first']);
+  });
+
+  it('finds a license by label without case or surrounding spaces; adding an id again replaces it', async () => {
+    const { list } = setup();
+    await list.add({ id: 'a', label: 'Production', apiUrl: URL_A, accessKey: 'one' });
+    await list.add({ label: 'Staging', apiUrl: URL_B, accessKey: 'two' });
+    assert.equal(list.byLabel('  production ')?.id, 'a');
+    await list.add({ id: 'a', label: 'Production 2', apiUrl: URL_A, accessKey: 'three' });
+    assert.deepEqual(list.all.map((record) => [record.id, record.label, record.accessKey]), [['id1', 'Staging', 'two'], ['a', 'Production 2', 'three']]);
+  });
+
+  it('changes the access key of one license only, and removing another keeps the current one', async () => {
+    const { list } = setup();
+    const a = await list.add({ label: 'A', apiUrl: URL_A, accessKey: 'a' });
+    const b = await list.add({ label: 'B', apiUrl: URL_B, accessKey: 'b' });
+    await list.setAccessKey(a.id, 'a2');
+    assert.deepEqual(list.all.map((record) => record.accessKey), ['a2', 'b']);
+    await list.setCurrent(a.id);
+    await list.remove(b.id);
+    assert.equal(list.current?.id, a.id);
+  });
 });

@@ -85,6 +85,8 @@ describe('Licenses', () => {
     await settle();
     assert.equal(list.all[0]?.apiUrl, STAGING);
     assert.deepEqual(await licenses.current.credentials.get(), keys(STAGING));
+    await settle();
+    assert.equal(licenses.current.state.snapshot.phase, 'ready', 'it shows its data at once, at its own origin');
   });
 
   it('carries over the oldest form too (the secret key alone, the access key in a setting)', async () => {
@@ -237,7 +239,7 @@ describe('Licenses', () => {
     state.values.set(LICENSES_KEY, ['a', 'b', 'c'].map((id) => ({ id, label: id.toUpperCase(), apiUrl: `https://${id}.example`, accessKey: 'ak' })));
     const { licenses, built } = setup({ state });
     assert.equal(licenses.all.length, 3);
-    assert.equal(licenses.current.snapshot.phase, 'loading', 'shown as loading, without building it');
+    assert.deepEqual(licenses.current.snapshot, { phase: 'loading', skippedRooms: 0, duplicateRooms: 0, refreshing: false }, 'shown as loading, without building it');
     assert.equal(licenses.current.label, 'A');
     assert.equal(built.length, 0, 'activation builds nothing it does not show');
     licenses.start();
@@ -245,6 +247,69 @@ describe('Licenses', () => {
     await tick();
     assert.deepEqual(built.map((parts) => parts.spec.id), ['a', 'b', 'c']);
     licenses.dispose();
+  });
+
+  it('each license asks the server once at start-up, built before start() or by it', async () => {
+    const state = new FakeState();
+    state.values.set(LICENSES_KEY, ['a', 'b'].map((id) => ({ id, label: id, apiUrl: PRODUCTION, accessKey: 'ak' })));
+    const secrets = new FakeSecrets();
+    for (const id of ['a', 'b']) secrets.entries.set(secretIdOf(id), entry(PRODUCTION));
+    const { licenses, built } = setup({ state, secrets });
+    licenses.current.ensureBuilt();
+    assert.deepEqual(built.map((parts) => parts.spec.id), ['a'], 'only what was asked for');
+    await settle();
+    licenses.start();
+    for (let i = 0; i < 10; i++) await tick();
+    assert.deepEqual(built.map((parts) => [parts.spec.id, parts.client.calls.join(',')]), [['a', 'license,rooms'], ['b', 'license,rooms']]);
+    assert.equal(licenses.find('nope'), undefined);
+    licenses.dispose();
+  });
+
+  it('a license gone from the list (removed in another window) loses its session, which tells no one any more', async () => {
+    const { licenses, list } = setup();
+    await licenses.signIn(licenses.current, keys(PRODUCTION));
+    const staging = licenses.draft(STAGING);
+    await licenses.signIn(staging, keys(STAGING, 'ak2', 'sk2'), 'Staging');
+    const heard: string[] = [];
+    licenses.onDidChangeLive(({ session }) => heard.push(session.id));
+    await list.remove(staging.id);
+    assert.equal(licenses.find(staging.id), undefined);
+    await staging.state.refresh();
+    assert.ok(!heard.includes(staging.id), 'a dropped license is not heard');
+    await licenses.current.state.refresh();
+    assert.ok(heard.includes(FIRST_LICENSE_ID));
+  });
+
+  it('discards a draft that was not added, and nothing that is listed', async () => {
+    const { licenses } = setup({ accepts: () => false });
+    const draft = licenses.draft(STAGING);
+    await assert.rejects(licenses.signIn(draft, keys(STAGING), 'Staging'));
+    const heard: string[] = [];
+    licenses.onDidChangeLive(({ session }) => heard.push(session.id));
+    licenses.discard(draft);
+    await draft.state.refresh();
+    assert.deepEqual(heard, [], 'a discarded draft is disposed and unheard');
+    const provisional = licenses.current;
+    licenses.discard(provisional);
+    await provisional.state.refresh();
+    assert.deepEqual(heard, [provisional.id], 'the provisional license is not a draft: it stays');
+  });
+
+  it('removing the provisional license stores no list, so an older sign-in can still be carried over', async () => {
+    const { licenses, list } = setup();
+    await licenses.remove(licenses.current);
+    assert.equal(list.everStored, false);
+  });
+
+  it('after dispose, no license is heard any more', async () => {
+    const { licenses } = setup();
+    await licenses.signIn(licenses.current, keys(PRODUCTION));
+    const session = licenses.current;
+    const heard: string[] = [];
+    licenses.onDidChangeLive(({ session: from }) => heard.push(from.id));
+    licenses.dispose();
+    await session.state.refresh();
+    assert.deepEqual(heard, []);
   });
 
   it('names a license by its label, else its domain, else its host', () => {

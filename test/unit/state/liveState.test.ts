@@ -19,7 +19,11 @@ class FakeKeys implements KeySource {
   private readonly emitter = new Emitter<void>();
   readonly onDidChange = this.emitter.event;
 
-  get(): Promise<BoundCredentials | undefined> {
+  /** While set, get() waits for it: secret storage still being read. */
+  reading: Promise<void> | undefined;
+
+  async get(): Promise<BoundCredentials | undefined> {
+    await this.reading;
     return this.unreadable ? Promise.reject(this.unreadable) : Promise.resolve(this.current);
   }
 
@@ -200,5 +204,20 @@ describe('state/liveState', () => {
     state.setDemand({ viewVisible: true });
     await settle();
     assert.equal(client.calls.length, paused + 2, 'shown again after more than an interval: asked at once');
+  });
+
+  it('asks once at start-up when the keys arrive while the first refresh waits for them, and start() adds nothing after a refresh', async () => {
+    const { state, client, keys } = setup();
+    let loaded: () => void = () => undefined;
+    keys.reading = new Promise((resolve) => (loaded = resolve));
+    const first = state.refresh();
+    keys.change(KEYS); // the store has read its entry: it says so while the refresh waits for it
+    loaded();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(client.calls, ['license', 'rooms'], 'the waiting refresh read the keys: no second one');
+    state.start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(client.calls, ['license', 'rooms'], 'start() after a refresh asks nothing more');
   });
 });
