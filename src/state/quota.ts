@@ -23,3 +23,8 @@ export function warningPercentFor(settings: { readonly quotaWarningPercent: numb
   return own?.[1] ?? settings.quotaWarningPercent;
 }
 
+/** A license's level from what it shows, when it has counts (license and rooms) to have one. */
+export function levelOfCounts(shown: { readonly license?: { readonly roomLimit: number }; readonly rooms?: readonly unknown[] }, warningPercent: number): QuotaLevel | undefined {
+  const { license, rooms } = shown;
+  return license && rooms ? quotaLevel(rooms.length, license.roomLimit, warningPercent) : undefined;
+}

@@ -1,6 +1,7 @@
 /** Words and numbers as the views show them. No vscode here, so it is unit-tested on its own. */
 import * as l10n from '@vscode/l10n';
 import { pad } from '../shared/calendarDate';
+import type { Phase } from '../state/liveState';
 import { displayName } from './displayName';
 
 /**
@@ -49,3 +50,21 @@ export function dateTime(iso: string): string {
 export function time(ms: number): string {
   return new Date(ms).toLocaleTimeString();
 }
+
+/**
+ * A license's state in a word or two, where a list of licenses shows it beside (or instead of)
+ * its counts: undefined for a license that is signed in with fresh data.
+ */
+export function stateWord(phase: Phase, failed: boolean): string | undefined {
+  switch (phase) {
+    case 'signedOut':
+      return l10n.t('signed out');
+    case 'rejected':
+      return l10n.t('sign-in refused');
+    case 'loading':
+      return failed ? l10n.t('failing') : l10n.t('loading');
+    case 'ready':
+      return failed ? l10n.t('stale') : undefined;
+  }
+}
+

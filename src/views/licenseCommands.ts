@@ -6,6 +6,7 @@ import { type LicenseParts, type Licenses, type LicenseSession } from '../state/
 import { type Settings } from '../state/settings';
 import { sessionOf } from './accountCommands';
 import { displayName } from './displayName';
+import { stateWord } from './format';
 import { askForKeys, withSignInProgress } from './keyPrompts';
 
 /** The license a command was run on (a node), or the one the user picks. */
@@ -16,10 +17,9 @@ export async function pickedLicense<P extends LicenseParts>(licenses: Licenses<P
 /** A license's state in a few words, for pickers: its counts when it has them. */
 export function licenseSummary(session: LicenseSession): string {
   const { phase, license, rooms, error } = session.snapshot;
-  if (license && rooms) return `${l10n.t('{0} / {1} rooms', rooms.length, license.roomLimit)}${error ? ` · ${l10n.t('stale')}` : ''}`;
-  if (phase === 'signedOut') return l10n.t('signed out');
-  if (phase === 'rejected') return l10n.t('sign-in refused');
-  return error ? l10n.t('failing') : l10n.t('loading');
+  const state = stateWord(phase, error !== undefined);
+  if (!license || !rooms) return state ?? '';
+  return [l10n.t('{0} / {1} rooms', rooms.length, license.roomLimit), state].filter(Boolean).join(' · ');
 }
 
 async function pickLicense<P extends LicenseParts>(licenses: Licenses<P>, title: string): Promise<LicenseSession<P> | undefined> {

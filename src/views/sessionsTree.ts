@@ -8,11 +8,11 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { type LicenseSession, type LicenseView } from '../state/licenses';
 import { type LiveSnapshot } from '../state/liveState';
-import { quotaLevel, quotaPercent } from '../state/quota';
+import { levelOfCounts, quotaPercent } from '../state/quota';
 import { item, LicenseBranch, leafChildren, leafItem, QUOTA_COLORS, type TreeNode } from './licenseBranch';
 import { displayName } from './displayName';
 import { appendPlain } from './markdown';
-import { age, time } from './format';
+import { age, stateWord, time } from './format';
 
 export type { TreeNode } from './licenseBranch';
 
@@ -122,7 +122,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const counted = [...this.branches.values()].filter((branch) => branch.snapshot.license && branch.snapshot.rooms);
     const live = counted.reduce((sum, branch) => sum + branch.snapshot.rooms!.length, 0);
     const limit = counted.reduce((sum, branch) => sum + branch.snapshot.license!.roomLimit, 0);
-    const crowded = counted.filter((branch) => levelOf(branch) !== 'ok').map((branch) => displayName(branch.session.label));
+    const crowded = counted.filter((branch) => levelOfCounts(branch.snapshot, branch.warningPercent()) !== 'ok').map((branch) => displayName(branch.session.label));
     const unknown = this.branches.size - counted.length;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${l10n.t('All licenses')}**\n\n${l10n.t('{0} of {1} rooms in use ({2} %)', live, limit, quotaPercent(live, limit))}`);
@@ -151,7 +151,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     tooltip.appendMarkdown(`\n\n${state.text}`);
     if (snapshot.error) appendPlain(tooltip.appendMarkdown(': '), snapshot.error.message);
     if (current) tooltip.appendMarkdown(`\n\n${l10n.t('The current license: the status bar shows it.')}`);
-    const level = snapshot.license && snapshot.rooms ? levelOf(branch) : undefined;
+    const level = levelOfCounts(snapshot, branch.warningPercent());
     return item(`license/${JSON.stringify(session.id)}`, displayName(session.label), vscode.TreeItemCollapsibleState.Collapsed, {
       // The counts first: they are what the row is read for, and what a narrow sidebar must not cut off.
       description: [counts, state.short, snapshot.license?.domain, current ? l10n.t('current') : undefined].filter(Boolean).join(' · '),
@@ -168,26 +168,23 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-function levelOf(branch: LicenseBranch) {
-  const { license, rooms } = branch.snapshot;
-  return quotaLevel(rooms?.length ?? 0, license?.roomLimit ?? 0, branch.warningPercent());
-}
-
-/** A license's state in words, its icon when not plain "signed in", and its short form for the description. */
+/**
+ * A license's state in words, its icon when not plain "signed in", and its short form for the
+ * description (none while it loads: its spinning icon says so).
+ */
 function stateOf(snapshot: LiveSnapshot): { text: string; short?: string; icon?: vscode.ThemeIcon } {
+  const failed = snapshot.error !== undefined;
+  const short = snapshot.phase === 'loading' && !failed ? undefined : stateWord(snapshot.phase, failed);
+  const warning = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   switch (snapshot.phase) {
     case 'signedOut':
-      return { text: l10n.t('Signed out'), short: l10n.t('signed out'), icon: new vscode.ThemeIcon('account') };
+      return { text: l10n.t('Signed out'), short, icon: new vscode.ThemeIcon('account') };
     case 'rejected':
-      return { text: l10n.t('Sign-in refused'), short: l10n.t('sign-in refused'), icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) };
+      return { text: l10n.t('Sign-in refused'), short, icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground')) };
     case 'loading':
-      return snapshot.error
-        ? { text: l10n.t('Failing'), short: l10n.t('failing'), icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) }
-        : { text: l10n.t('Loading'), icon: new vscode.ThemeIcon('loading~spin') };
+      return failed ? { text: l10n.t('Failing'), short, icon: warning } : { text: l10n.t('Loading'), icon: new vscode.ThemeIcon('loading~spin') };
     case 'ready':
-      return snapshot.error
-        ? { text: l10n.t('Stale: the last refresh failed'), short: l10n.t('stale'), icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) }
-        : { text: l10n.t('Signed in') };
+      return failed ? { text: l10n.t('Stale: the last refresh failed'), short, icon: warning } : { text: l10n.t('Signed in') };
   }
 }
 

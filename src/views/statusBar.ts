@@ -7,10 +7,10 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { type LicenseSession, type LicenseView } from '../state/licenses';
 import { type LiveSnapshot } from '../state/liveState';
-import { quotaLevel, type QuotaLevel, quotaPercent, warningPercentFor } from '../state/quota';
+import { levelOfCounts, quotaLevel, type QuotaLevel, quotaPercent, warningPercentFor } from '../state/quota';
 import { type Settings } from '../state/settings';
 import { appendPlain } from './markdown';
-import { age, time } from './format';
+import { age, stateWord, time } from './format';
 
 export const STATUS_BAR_ID = 'sconnector.status';
 
@@ -104,12 +104,6 @@ function describe(snapshot: LiveSnapshot, warningPercent: number, now: number): 
   };
 }
 
-/** A license's level, when it has counts to have one. */
-function levelOf(session: LicenseSession, warningPercent: (session: LicenseSession) => number): QuotaLevel | undefined {
-  const { license, rooms } = session.snapshot;
-  return license && rooms ? quotaLevel(rooms.length, license.roomLimit, warningPercent(session)) : undefined;
-}
-
 /** The current license's look, named, with every license listed and the worst level as the colour. */
 function withEveryLicense(look: Look, licenses: LicenseView, warningPercent: (session: LicenseSession) => number): Look {
   const tooltip = new vscode.MarkdownString(undefined, true);
@@ -120,10 +114,10 @@ function withEveryLicense(look: Look, licenses: LicenseView, warningPercent: (se
   let worst: QuotaLevel = 'ok';
   for (const session of licenses.all) {
     const { license, rooms, phase, error } = session.snapshot;
-    const level = levelOf(session, warningPercent);
+    const level = levelOfCounts(session.snapshot, warningPercent(session));
     if (level === 'full' || (level === 'warning' && worst === 'ok')) worst = level;
     const mark = level === 'full' ? '$(error) ' : level === 'warning' ? '$(warning) ' : '';
-    const counts = license && rooms ? `${rooms.length}/${license.roomLimit}` : phase === 'signedOut' ? l10n.t('signed out') : phase === 'rejected' ? l10n.t('sign-in refused') : error ? l10n.t('failing') : l10n.t('loading');
+    const counts = license && rooms ? `${rooms.length}/${license.roomLimit}` : stateWord(phase, error !== undefined) ?? '';
     appendPlain(tooltip.appendMarkdown(`\n\n${mark}`), session.label).appendMarkdown(`: ${counts}${error && rooms ? ` (${l10n.t('stale')})` : ''}`);
   }
   return {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { quotaLevel, quotaPercent, warningPercentFor } from '../../../src/state/quota';
+import { levelOfCounts, quotaLevel, quotaPercent, warningPercentFor } from '../../../src/state/quota';
 
 describe('state/quota', () => {
   it('is ok below the threshold, warning from it, full at the limit', () => {
@@ -29,5 +29,15 @@ describe('state/quota', () => {
     assert.equal(warningPercentFor(settings, 'STAGING '), 50);
     assert.equal(warningPercentFor(settings, 'Other'), 80);
     assert.equal(warningPercentFor({ quotaWarningPercent: 70, licenseThresholds: {} }, 'Production'), 70);
+  });
+
+  it('reads a level from what a license shows, only when it has both its license and its rooms', () => {
+    const rooms = (n: number) => Array.from({ length: n }, () => ({}));
+    assert.equal(levelOfCounts({ license: { roomLimit: 10 }, rooms: rooms(7) }, 80), 'ok');
+    assert.equal(levelOfCounts({ license: { roomLimit: 10 }, rooms: rooms(8) }, 80), 'warning');
+    assert.equal(levelOfCounts({ license: { roomLimit: 10 }, rooms: rooms(8) }, 90), 'ok');
+    assert.equal(levelOfCounts({ license: { roomLimit: 10 }, rooms: rooms(10) }, 80), 'full');
+    assert.equal(levelOfCounts({ license: { roomLimit: 10 } }, 80), undefined);
+    assert.equal(levelOfCounts({ rooms: rooms(3) }, 80), undefined);
   });
 });

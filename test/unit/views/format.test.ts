@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { age, dateTime, statusLabel, users } from '../../../src/views/format';
+import { age, dateTime, stateWord, statusLabel, users } from '../../../src/views/format';
 
 describe('views/format', () => {
   it('puts known statuses in words and keeps unknown ones as they come', () => {
@@ -26,5 +26,12 @@ describe('views/format', () => {
     const local = new Date(2021, 1, 22, 21, 39);
     assert.equal(dateTime(local.toISOString()), '2021-02-22 21:39');
     assert.equal(dateTime('soon'), 'soon');
+  });
+
+  it("names a license's state in a word or two, and nothing for one signed in with fresh data", () => {
+    assert.deepEqual(
+      (['signedOut', 'rejected', 'loading', 'ready'] as const).flatMap((phase) => [false, true].map((failed) => stateWord(phase, failed))),
+      ['signed out', 'signed out', 'sign-in refused', 'sign-in refused', 'loading', 'failing', undefined, 'stale'],
+    );
   });
 });
