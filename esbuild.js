@@ -44,6 +44,22 @@ const commandsAreLoadedLater = {
 };
 
 /** In watch mode, tells VS Code's background task (.vscode/tasks.json) when a build starts and ends. */
+/** The same for the month figures and usage alerts: dist/month.js (src/views/monthLauncher.ts). */
+const monthIsLoadedLater = {
+  name: 'month-is-loaded-later',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/monthFeature(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './month.js', external: true } : undefined));
+  },
+};
+
+/** And node-fetch: dist/fetch.js, loaded on the first request (src/api/http.ts). */
+const fetchIsLoadedLater = {
+  name: 'fetch-is-loaded-later',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/nodeFetch(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './fetch.js', external: true } : undefined));
+  },
+};
+
 const watchMarkers = {
   name: 'watch-markers',
   setup(build) {
@@ -79,9 +95,11 @@ const hostBundle = (entry, outfile, plugins) => ({
 });
 
 const builds = [
-  hostBundle('src/extension.ts', 'dist/extension.js', [whatwgUrlIsNodeUrl, reportIsLoadedLater, commandsAreLoadedLater]),
-  hostBundle('src/views/reportFeature.ts', 'dist/report.js', [whatwgUrlIsNodeUrl]),
-  hostBundle('src/views/commandsFeature.ts', 'dist/commands.js', [whatwgUrlIsNodeUrl]),
+  hostBundle('src/extension.ts', 'dist/extension.js', [whatwgUrlIsNodeUrl, reportIsLoadedLater, commandsAreLoadedLater, monthIsLoadedLater, fetchIsLoadedLater]),
+  hostBundle('src/views/reportFeature.ts', 'dist/report.js', [whatwgUrlIsNodeUrl, fetchIsLoadedLater]),
+  hostBundle('src/views/commandsFeature.ts', 'dist/commands.js', [whatwgUrlIsNodeUrl, fetchIsLoadedLater]),
+  hostBundle('src/views/monthFeature.ts', 'dist/month.js', [whatwgUrlIsNodeUrl, fetchIsLoadedLater]),
+  hostBundle('src/api/nodeFetch.ts', 'dist/fetch.js', [whatwgUrlIsNodeUrl]),
   {
     // The usage report page: its own bundle for the browser, with its stylesheet (uPlot's included).
     entryPoints: ['src/webview/report.ts', 'src/webview/report.css'],

@@ -20,6 +20,7 @@ import { legacyAccessKey, readSettings, SECTION } from './state/settings';
 import { bindContextKeys } from './views/contextKeys';
 import { registerCommands } from './views/commandLauncher';
 import { QuotaNotifier } from './views/quotaNotifier';
+import { type MonthLauncher, registerMonth } from './views/monthLauncher';
 import { registerReportCommands } from './views/reportLauncher';
 import { registerRoomCommands } from './views/roomCommands';
 import { SessionsTreeProvider, staleMessage, type TreeNode } from './views/sessionsTree';
@@ -108,7 +109,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   });
 
   const warningPercent = (session: { readonly label: string }) => warningPercentFor(settings, session.label);
-  const tree = new SessionsTreeProvider(licenses, warningPercent);
+  // Month figures and usage alerts: a bundle loaded once the tree shows a license or an alert is set.
+  const month: MonthLauncher = registerMonth({ licenses, globalState: context.globalState, settings: current, changed: (id: string): void => tree.monthChanged(id), treeVisible: (): boolean => treeView.visible });
+  const tree = new SessionsTreeProvider(licenses, warningPercent, (session) => month.stateOf(session.id));
   const treeView = vscode.window.createTreeView('sconnector.sessions', { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBarView(licenses, current);
   const renderTreeChrome = () => {
@@ -120,10 +123,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     treeView.badge = count ? { value: count, tooltip: count === 1 ? l10n.t('1 live room') : l10n.t('{0} live rooms', count) } : undefined;
   };
 
-  const reportLicenses = () => licenses.all.map((session) => ({ id: session.id, label: session.label, source: session.parts.client, current: session === licenses.current }));
+  const reportLicenses = () => licenses.all.map((session) => ({
+    id: session.id,
+    label: session.label,
+    source: session.parts.client,
+    current: session === licenses.current,
+    limit: () => {
+      const license = session.snapshot.license;
+      return license && { roomLimit: license.roomLimit, warningPercent: warningPercent(session) };
+    },
+    monthToDate: () => month.forecast(session.id),
+  }));
+  // The month figure is asked for only while the tree shows it or a monthly alert needs it, and
+  // then at most every 15 minutes (MonthToDate keeps it that long): a poll asks nothing more.
+  const refreshMonths = () => month.refresh();
+  const monthTimer = setInterval(refreshMonths, 60_000);
   const report = registerReportCommands({ extensionUri: context.extensionUri, licenses: reportLicenses, log }, context.globalState);
   context.subscriptions.push(
-    log, list, licenses, tree, treeView, statusBar,
+    log, list, licenses, tree, treeView, statusBar, month,
+    { dispose: () => clearInterval(monthTimer) },
+    licenses.onDidChangeLive(refreshMonths),
+    treeView.onDidChangeVisibility(refreshMonths),
     new QuotaNotifier(licenses, context.globalState, warningPercent),
     bindContextKeys(licenses, treeView),
     registerCommands({ licenses, http, settings: current, log }),
@@ -148,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
         const named = list.byLabel(settings.defaultLicense);
         if (named) void list.setCurrent(named.id);
       }
+      if (JSON.stringify(settings.alerts) !== JSON.stringify(before.alerts)) month.alertsChanged();
       if (settings.quotaWarningPercent !== before.quotaWarningPercent || JSON.stringify(settings.licenseThresholds) !== JSON.stringify(before.licenseThresholds)) tree.redrawAll();
       statusBar.render();
       licenses.setDemand({ statusBarShown: statusBar.shown });

@@ -4,7 +4,15 @@
  * It knows the S-Connector envelope (`{status, data, message}`) and nothing about endpoints.
  */
 import * as l10n from '@vscode/l10n';
-import fetch, { FetchError, type RequestInit, type Response } from 'node-fetch';
+import type { RequestInit, Response } from 'node-fetch';
+import type * as NodeFetchModule from './nodeFetch';
+
+type NodeFetch = typeof NodeFetchModule;
+let nodeFetch: NodeFetch | undefined;
+/** node-fetch, loaded on the first request (esbuild makes this dist/fetch.js: see esbuild.js). */
+async function loadFetch(): Promise<NodeFetch> {
+  return (nodeFetch ??= await import('./nodeFetch.js'));
+}
 import { parseApiUrl } from './apiUrl';
 import { ApiError, type ApiErrorKind, cleanServerText } from './errors';
 
@@ -132,6 +140,7 @@ async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Prom
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.token !== undefined) headers['s-connector-jwt'] = request.token;
   if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const { fetch } = await loadFetch();
   try {
     const response = await fetch(url.href, {
       method: request.method,
@@ -157,8 +166,9 @@ function networkError(error: unknown, host: string, timeoutMs: number, timedOut:
     return new ApiError('timeout', l10n.t('The S-Connector server at {0} did not answer within {1}. It may be overloaded, or the network is slow; it will be tried again.', host, formatSeconds(timeoutMs)));
   }
   // Stryker disable next-line LogicalOperator: equivalent for node-fetch 2, which sets code and errno alike
-  const code = error instanceof FetchError ? (error.code ?? error.errno) : (error as NodeJS.ErrnoException | undefined)?.code;
-  const type = error instanceof FetchError ? error.type : undefined;
+  const FetchError = nodeFetch?.FetchError; // loaded: a request was sent
+  const code = FetchError && error instanceof FetchError ? (error.code ?? error.errno) : (error as NodeJS.ErrnoException | undefined)?.code;
+  const type = FetchError && error instanceof FetchError ? error.type : undefined;
   // Stryker disable next-line StringLiteral: killed by the 128 MB test in transport.test.ts (checked by hand); Stryker's per-test coverage does not see that test pass here
   if (type === 'max-size') {
     return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));

@@ -9,7 +9,9 @@ import { dayText, isCalendarDate } from '../shared/calendarDate';
 import { compareRoomNames } from '../shared/roomNames';
 import { eachDay } from './dateRange';
 import { dayNumberIn } from './timeZone';
-import { type Aggregates, type DateRange, type DayUsage, type MeetingTable, type RoomUsage } from '../shared/reportTypes';
+import { capacityOf } from './capacity';
+import { weekHourSeconds } from './heatmap';
+import { type Aggregates, type CapacityLimit, type DateRange, type DayUsage, type MeetingTable, type RoomUsage } from '../shared/reportTypes';
 
 /**
  * The records as columns, in the order given. With `room`, only that room's records (exact name).
@@ -74,8 +76,11 @@ interface DayTotals {
   byLicense?: Float64Array;
 }
 
-/** Summary, per-day and per-room totals of every meeting of `table`, days counted in `timeZone`. */
-export function aggregate(table: MeetingTable, range: DateRange, timeZone: string): Aggregates {
+/**
+ * Summary, per-day and per-room totals of every meeting of `table`, days counted in `timeZone`; the
+ * concurrent rooms against `limit` (when known), and the weekday × hour heatmap.
+ */
+export function aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit?: CapacityLimit): Aggregates {
   const { room, startedAt, seconds, licenseNames, roomLicense } = table;
   const licenses = licenseNames && roomLicense ? licenseNames.length : 0;
   const count = room.length;
@@ -163,6 +168,8 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
     },
     perDay,
     perRoom,
+    capacity: capacityOf(table, range, timeZone, limit),
+    weekHours: Array.from(weekHourSeconds(table, timeZone)),
     ...(licenses > 0 && {
       perLicense,
       perDayByLicense: perLicense.map((_, license) => perDay.map(({ day }) => usageByDay.get(day)?.byLicense?.[license] ?? 0)),

@@ -6,6 +6,7 @@
  */
 import { DAY_MS, dayText, pad } from '../shared/calendarDate';
 import { type DateRange, type MeetingTable } from '../shared/reportTypes';
+import type { ConcurrencySteps } from './concurrency';
 import { zoneOffsetMs } from './timeZone';
 
 /** A length as `h:mm:ss`, hours not wrapped at 24: 42936 → `11:55:36`, 90061 → `25:01:01`. */
@@ -78,6 +79,19 @@ function licenseOf(table: MeetingTable): ((row: number) => string) | undefined {
 }
 
 /**
+ * Concurrent rooms as CSV, one row per change: from `Start` until the next row's (the last: until
+ * `End`), `Rooms` were busy. Times on the wall clock of the zone, and as ISO instants in UTC.
+ */
+export function toConcurrencyCsv(steps: ConcurrencySteps, timeZone: string): string {
+  const lines = [[`Start (${timeZone})`, `End (${timeZone})`, 'Start (UTC)', 'Rooms', 'Seconds'].map(csvField).join(',')];
+  steps.times.forEach((start, k) => {
+    const end = steps.times[k + 1] ?? steps.window.end;
+    lines.push([formatInstant(start, timeZone), formatInstant(end, timeZone), new Date(start).toISOString(), String(steps.counts[k]), String(Math.round((end - start) / 1000))].join(','));
+  });
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
  * The rows of `table`, in the order given, as pretty-printed JSON (2 spaces, ending in a newline),
  * with what was asked for: `{ domain, range, timeZone, room?, licenses?, filter, exportedAt, meetings }`.
  * Across licenses, each meeting names its license, and `licenses` says which failed.
@@ -85,7 +99,7 @@ function licenseOf(table: MeetingTable): ((row: number) => string) | undefined {
 export function toJson(
   table: MeetingTable,
   rows: readonly number[],
-  meta: { range: DateRange; timeZone: string; room?: string; filter: string; exportedAt: number; domain: string; licenses?: readonly { readonly label: string; readonly error?: string }[] },
+  meta: { range: DateRange; timeZone: string; room?: string; filter: string; exportedAt: number; domain: string; licenses?: readonly { readonly label: string; readonly error?: string }[]; figures?: unknown },
 ): string {
   const license = licenseOf(table);
   const meetings = rows.map((i) => ({
@@ -104,6 +118,8 @@ export function toJson(
     ...(meta.licenses && { licenses: meta.licenses.map(({ label, error }) => ({ label, ...(error !== undefined && { failed: error }) })) }),
     filter: meta.filter,
     exportedAt: new Date(meta.exportedAt).toISOString(),
+    // The report's figures (totals, capacity, heatmap, the period before, the month), as the page shows them.
+    ...(meta.figures !== undefined && { figures: meta.figures }),
     meetings,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -122,8 +138,11 @@ function slug(name: string): string {
   return short === '' ? 'room' : short;
 }
 
-/** `s-connector-usage_2021-02-20_2021-02-25.csv`; for one room `s-connector-usage_<room>_2021-02-20_2021-02-25.csv`. */
-export function exportFileName(range: DateRange, format: 'csv' | 'json', room?: string): string {
-  const parts = ['s-connector-usage', ...(room !== undefined ? [slug(room)] : []), range.start, range.end];
-  return `${parts.join('_')}.${format}`;
+/**
+ * `s-connector-usage_2021-02-20_2021-02-25.csv`; for one room `s-connector-usage_<room>_2021-02-20_2021-02-25.csv`;
+ * the concurrency `s-connector-concurrency_2021-02-20_2021-02-25.csv`.
+ */
+export function exportFileName(range: DateRange, format: 'csv' | 'json' | 'concurrency', room?: string): string {
+  const parts = [format === 'concurrency' ? 's-connector-concurrency' : 's-connector-usage', ...(room !== undefined ? [slug(room)] : []), range.start, range.end];
+  return `${parts.join('_')}.${format === 'json' ? 'json' : 'csv'}`;
 }

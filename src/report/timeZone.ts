@@ -163,3 +163,21 @@ export function dayNumberIn(ms: number, timeZone: string | undefined): number {
   return Math.floor((ms + zoneOffsetMs(ms, timeZone)) / DAY_MS);
 }
 
+
+/**
+ * The first instant of a day (counted from 1970-01-01) on the wall clock of `timeZone`: its
+ * midnight, or, where a change of offset skips midnight, the first instant the clock shows that day.
+ */
+export function dayStartIn(dayNumber: number, timeZone: string | undefined): number {
+  const wall = dayNumber * DAY_MS;
+  // The offset an instant near that midnight has, then the offset at the instant it gives: the two
+  // differ only when a change lies between them, and then the second is the one in force.
+  let start = wall - zoneOffsetMs(wall, timeZone);
+  start = wall - zoneOffsetMs(start, timeZone);
+  // A skipped midnight (the clock jumps from 23:30 to 00:30, say) reads as the day before: move on
+  // to the first quarter hour that the clock shows as this day.
+  while (dayNumberIn(start, timeZone) < dayNumber) start += 15 * 60_000;
+  // And a midnight that comes twice? The earlier of two: step back while the day is still the same.
+  while (dayNumberIn(start - 15 * 60_000, timeZone) === dayNumber) start -= 15 * 60_000;
+  return start;
+}

@@ -55,3 +55,8 @@ export function dayText(dayNumber: number): string {
   }
   return text;
 }
+
+/** Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday). */
+export function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 3) % 7) + 7) % 7;
+}

@@ -3,7 +3,7 @@
  * import these types; what arrives from the other side is checked before it is used.
  */
 import { isRecord } from './isRecord';
-import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from './reportTypes';
+import type { Aggregates, CapacityLimit, DateRange, MeetingTable, MonthForecast, RoomUsage, SortKey, TableQuery, UsageSummary } from './reportTypes';
 
 /**
  * The meetings as they cross to the page: typed arrays, which VS Code hands over as binary
@@ -68,6 +68,21 @@ export interface ReportSummary {
    * that failed has its message here; the totals leave it out, and the page says so.
    */
   readonly licenses?: readonly ReportLicense[];
+  /** The room limit the concurrency is measured against (across licenses: their sum), when known. */
+  readonly limit?: CapacityLimit;
+  /** The period of the same length just before, for the change of each figure; or why it failed. */
+  readonly previous?: PreviousPeriod;
+  readonly previousError?: string;
+  /** This month so far and its forecast (across licenses: summed), when it could be had. */
+  readonly month?: MonthForecast;
+}
+
+/** The figures of the period before a report, counted when the report was loaded. */
+export interface PreviousPeriod {
+  readonly range: DateRange;
+  readonly summary: UsageSummary;
+  readonly peak: number;
+  readonly perRoom: readonly RoomUsage[];
 }
 
 /**
@@ -87,7 +102,10 @@ export type PageMessage =
   | { readonly type: 'setTimeZone'; readonly timeZone: string }
   | { readonly type: 'showAllRooms' }
   | { readonly type: 'retry' }
-  | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly query: TableQuery }
+  /** `concurrency`: the concurrent rooms over the range, as CSV. */
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly query: TableQuery }
+  /** Copy the report's figures to the clipboard as a Markdown table. */
+  | { readonly type: 'copySummary' }
   /**
    * The page has drawn a report (`part` 'summary': totals and charts; 'table': the meetings too),
    * `ms` after the message arrived; for the log and the benchmark.
@@ -98,11 +116,14 @@ export type PageMessage =
 export interface PanelState {
   readonly range: DateRange;
   readonly room?: string;
-  readonly utc?: boolean;
+  /** The IANA zone chosen on the page, when not the user's own. */
+  readonly timeZone?: string;
   /** The ids of the licenses reported on, when not only the current one. */
   readonly licenses?: readonly string[];
 }
 
+export type ExportFormat = 'csv' | 'json' | 'concurrency';
+const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'concurrency'];
 const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
 
 /**
@@ -127,6 +148,7 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
       return isShortString(value.start, 32) && isShortString(value.end, 32) ? { type: 'setRange', start: value.start, end: value.end } : undefined;
     case 'showAllRooms':
     case 'retry':
+    case 'copySummary':
       return { type: value.type };
     case 'rendered':
       return typeof value.ms === 'number' && Number.isFinite(value.ms) && (value.part === 'summary' || value.part === 'table')
@@ -134,9 +156,9 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
         : undefined;
     case 'export': {
       const query = value.query;
-      if ((value.format !== 'csv' && value.format !== 'json') || !isRecord(query)) return undefined;
+      if (!EXPORT_FORMATS.includes(value.format as ExportFormat) || !isRecord(query)) return undefined;
       if (!isShortString(query.filter, MAX_FILTER_LENGTH) || !SORT_KEYS.includes(query.sort as SortKey) || typeof query.descending !== 'boolean') return undefined;
-      return { type: 'export', format: value.format, query: { filter: query.filter, sort: query.sort as SortKey, descending: query.descending } };
+      return { type: 'export', format: value.format as ExportFormat, query: { filter: query.filter, sort: query.sort as SortKey, descending: query.descending } };
     }
     default:
       return undefined;
@@ -151,7 +173,8 @@ export function parsePanelState(value: unknown): PanelState | undefined {
   return {
     range: { start, end },
     ...(isShortString(value.room, 1000) && { room: value.room }),
-    ...(value.utc === true && { utc: true }),
+    // Earlier versions kept only a UTC switch.
+    ...(isShortString(value.timeZone, 64) ? { timeZone: value.timeZone } : value.utc === true && { timeZone: 'UTC' }),
     ...(Array.isArray(value.licenses) && value.licenses.length <= 100 && value.licenses.every((id) => isShortString(id, 100)) && { licenses: value.licenses }),
   };
 }

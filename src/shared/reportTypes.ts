@@ -61,6 +61,42 @@ export interface LicenseUsage {
   readonly rooms: number;
 }
 
+/** The room limit a report's concurrency is measured against, and the warning threshold in %. */
+export interface CapacityLimit {
+  readonly roomLimit: number;
+  readonly warningPercent: number;
+}
+
+export interface DayCapacity {
+  readonly day: string;
+  /** The most rooms busy at once that day, and the first instant it happened (epoch ms). */
+  readonly peak: number;
+  readonly at: number;
+  readonly atWarningMs: number;
+  readonly atLimitMs: number;
+}
+
+/**
+ * Concurrent rooms over the range, rebuilt from the meetings (report/concurrency.ts), each cut at
+ * the range's edges in the report's zone.
+ */
+export interface Capacity {
+  readonly peak: number;
+  readonly peakAt: number;
+  /** Every day of the range, in order. */
+  readonly perDay: readonly DayCapacity[];
+  /** Meetings that began before the range or ran past its end: only their part inside counts. */
+  readonly clipped: number;
+  /** The limit measured against, when the license's is known (across licenses: their sum). */
+  readonly limit?: CapacityLimit;
+  /** With a limit: the count that is "near the limit", and the time (ms) and days at or above it and at the limit. */
+  readonly warningRooms?: number;
+  readonly atWarningMs?: number;
+  readonly atWarningDays?: number;
+  readonly atLimitMs?: number;
+  readonly atLimitDays?: number;
+}
+
 export interface Aggregates {
   readonly summary: UsageSummary;
   /** Every day of the range (and any day a meeting falls on outside it), in order, zeros included. */
@@ -71,6 +107,27 @@ export interface Aggregates {
   readonly perLicense?: readonly LicenseUsage[];
   /** In a report across licenses: seconds per day of each license, `[license][day]`, days as in `perDay`. */
   readonly perDayByLicense?: readonly (readonly number[])[];
+  readonly capacity: Capacity;
+  /** Seconds of meeting per weekday and hour in the report's zone, `[weekday * 24 + hour]`, Monday first. */
+  readonly weekHours: readonly number[];
+}
+
+/** This month's usage so far and where it will end at this pace (report/monthForecast.ts), with last month beside it. */
+export interface MonthForecast {
+  /** `YYYY-MM` of this month. */
+  readonly month: string;
+  /** Seconds from the first of the month until now. */
+  readonly soFarSeconds: number;
+  /** Where the month is likely to end: so far, plus the rest at the weekday averages. */
+  readonly forecastSeconds: number;
+  readonly lastMonth: {
+    readonly month: string;
+    readonly totalSeconds: number;
+    /** Last month up to the same day of the month as today (its last day, when it is shorter). */
+    readonly toSameDaySeconds: number;
+  };
+  /** Average seconds per weekday over the last 28 full days, Monday 0 … Sunday 6. */
+  readonly weekdayAverages: readonly number[];
 }
 
 export type SortKey = 'room' | 'startedAt' | 'seconds';

@@ -1,5 +1,6 @@
 /** The extension's settings, read in one place with their bounds applied. */
 import * as vscode from 'vscode';
+import { type AlertSettings, readAlertSettings } from './alertSettings';
 
 export const SECTION = 'sconnector';
 export const DEFAULT_API_URL = 'https://api.interwater.biz';
@@ -20,6 +21,8 @@ export interface Settings {
   readonly defaultLicense: string;
   /** Warning thresholds by license label (`sconnector.licenseThresholds`), bounded like the default. */
   readonly licenseThresholds: Readonly<Record<string, number>>;
+  /** Usage alerts (`sconnector.alerts.*`), off until set. */
+  readonly alerts: AlertSettings;
 }
 
 
@@ -47,6 +50,7 @@ export function readSettings(): Settings {
     requestTimeoutMs: bounded(config.get<number>('requestTimeoutSeconds'), 15, 1, 120) * 1000,
     defaultLicense: config.get<string>('defaultLicense', '').trim(),
     licenseThresholds: thresholds(config.get<unknown>('licenseThresholds')),
+    alerts: readAlertSettings(config.get<unknown>('alerts.monthlyHours'), config.get<unknown>('alerts.monthlySteps'), config.get<unknown>('alerts.liveRooms')),
   };
 }
 

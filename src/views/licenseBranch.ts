@@ -10,6 +10,7 @@ import { type Participant, type Room } from '../api/schema';
 import { type LicenseSession } from '../state/licenses';
 import { type LiveChange, treeUpdate } from '../state/liveChange';
 import { type LiveSnapshot } from '../state/liveState';
+import { type MonthState } from '../state/monthToDate';
 import { quotaLevel, type QuotaLevel, quotaPercent } from '../state/quota';
 import { displayName } from './displayName';
 import { appendPlain } from './markdown';
@@ -24,6 +25,8 @@ export type TreeNode =
   | { readonly kind: 'loading'; readonly branch: LicenseBranch }
   | { readonly kind: 'license'; readonly branch: LicenseBranch }
   | { readonly kind: 'rooms'; readonly branch: LicenseBranch }
+  /** This month so far and its forecast, once fetched (state/monthToDate.ts). */
+  | { readonly kind: 'month'; readonly branch: LicenseBranch }
   /** One object per room name for as long as the room is listed, its `room` updated in place: a change redraws just it. */
   | { readonly kind: 'room'; readonly branch: LicenseBranch; room: Room }
   | { readonly kind: 'participants'; readonly roomId: string; readonly participants: readonly Participant[] }
@@ -49,6 +52,7 @@ export class LicenseBranch {
   private readonly loadingNode: TreeNode = { kind: 'loading', branch: this };
   private readonly licenseNode: TreeNode = { kind: 'license', branch: this };
   private readonly roomsNode: TreeNode = { kind: 'rooms', branch: this };
+  private readonly monthNode: TreeNode = { kind: 'month', branch: this };
   /** The node of each listed room, by name. */
   private readonly roomNodes = new Map<string, RoomNode>();
   /**
@@ -60,6 +64,7 @@ export class LicenseBranch {
   constructor(
     readonly session: LicenseSession,
     private readonly warningPercentOf: (session: LicenseSession) => number,
+    private readonly monthOf: (session: LicenseSession) => MonthState | undefined = () => undefined,
   ) {}
 
   /** This license's warning threshold, in % of its room limit. */
@@ -100,6 +105,7 @@ export class LicenseBranch {
     const nodes: TreeNode[] = [];
     if (snapshot.error) nodes.push(this.errorNode);
     if (snapshot.license) nodes.push(this.licenseNode);
+    if (snapshot.license && this.month()) nodes.push(this.monthNode);
     if (snapshot.rooms) nodes.push(this.roomsNode);
     else if (!snapshot.error) nodes.push(this.loadingNode);
     return nodes;
@@ -127,6 +133,8 @@ export class LicenseBranch {
         return item(`${this.prefix}loading`, l10n.t('Loading live rooms…'), vscode.TreeItemCollapsibleState.None, { iconPath: new vscode.ThemeIcon('loading~spin') });
       case 'license':
         return this.licenseItem(snapshot);
+      case 'month':
+        return this.monthItem(this.month() ?? {});
       case 'rooms':
         return item(`${this.prefix}rooms`, l10n.t('Live rooms'), vscode.TreeItemCollapsibleState.Expanded, {
           description: String(snapshot.rooms?.length ?? 0),
@@ -174,6 +182,36 @@ export class LicenseBranch {
         : new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground')),
       tooltip,
       contextValue: 'license',
+    });
+  }
+
+  /** The month figure, when the license has been built and it has one (or a failure to tell). */
+  private month(): MonthState | undefined {
+    const month = this.monthOf(this.session);
+    return month && (month.forecast || month.error) ? month : undefined;
+  }
+
+  private monthItem(month: MonthState): vscode.TreeItem {
+    const { forecast, error, fetchedAt } = month;
+    const tooltip = new vscode.MarkdownString();
+    if (forecast) {
+      tooltip.appendMarkdown(`**${l10n.t('This month ({0})', forecast.month)}**\n\n`);
+      tooltip.appendMarkdown(`${l10n.t('So far: {0}', hours(forecast.soFarSeconds))}\n\n`);
+      tooltip.appendMarkdown(`${l10n.t('By month end at this pace: about {0}', hours(forecast.forecastSeconds))}\n\n`);
+      tooltip.appendMarkdown(`${l10n.t('Last month ({0}): {1} in all, {2} by the same day', forecast.lastMonth.month, hours(forecast.lastMonth.totalSeconds), hours(forecast.lastMonth.toSameDaySeconds))}\n\n`);
+      tooltip.appendMarkdown(`_${l10n.t('The forecast counts the rest of the month day by day at the average of the same weekday over the last four weeks.')}_`);
+    }
+    if (error) appendPlain(tooltip.appendMarkdown(`\n\n$(warning) ${l10n.t('The last update failed:')} `), error);
+    if (fetchedAt !== undefined) tooltip.appendMarkdown(`\n\n${l10n.t('Updated {0}; at most every 15 minutes.', time(fetchedAt))}`);
+    tooltip.supportThemeIcons = true;
+    return item(`${this.prefix}month`, l10n.t('This month'), vscode.TreeItemCollapsibleState.None, {
+      description: forecast
+        ? l10n.t('{0} so far · about {1} by month end', hours(forecast.soFarSeconds), hours(forecast.forecastSeconds))
+        : l10n.t('could not be loaded'),
+      iconPath: new vscode.ThemeIcon(error ? 'warning' : 'graph-line'),
+      tooltip,
+      contextValue: 'month',
+      command: { command: 'sconnector.openUsageReport', title: l10n.t('Open Usage Report'), arguments: [{ ...monthRange(forecast?.month), licenses: [this.session.id] }] },
     });
   }
 
@@ -258,6 +296,19 @@ export class LicenseBranch {
   private roomId(roomName: string): string {
     return `${this.prefix}room/${JSON.stringify(roomName)}`;
   }
+}
+
+/** Hours as the tree shows them: `312 h`, `4.5 h` under ten. */
+export function hours(seconds: number): string {
+  const value = seconds / 3600;
+  return l10n.t('{0} h', value < 10 ? (Math.round(value * 10) / 10).toLocaleString() : Math.round(value).toLocaleString());
+}
+
+/** The report's days for a month figure: its first day to today (the month's days are the runtime's own zone's). */
+function monthRange(month: string | undefined): { start: string; end: string } {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return { start: `${month ?? today.slice(0, 7)}-01`, end: today };
 }
 
 export function item(id: string, label: string, state: vscode.TreeItemCollapsibleState, extra: Partial<vscode.TreeItem>): vscode.TreeItem {

@@ -13,6 +13,8 @@ import { displayName } from './displayName';
 import { type PanelDeps, sourcesFor, UsagePanel } from './usagePanel';
 
 const LAST_RANGE_KEY = 'sconnector.report.lastRange';
+/** The time zone last chosen on a report page. */
+const ZONE_KEY = 'sconnector.report.timeZone';
 
 interface RememberedRange {
   readonly preset?: PresetId;
@@ -53,12 +55,22 @@ export interface ReportFeature {
   revive(panel: vscode.WebviewPanel, state: unknown): void;
   /** The panel, while one is open. */
   openPanel(): UsagePanel | undefined;
+  /** Copies the open report's figures as Markdown (or says there is none). */
+  copySummary(): Promise<void>;
 }
 
-export function createReportFeature(deps: PanelDeps, memento: vscode.Memento): ReportFeature {
+export function createReportFeature(base: PanelDeps, memento: vscode.Memento): ReportFeature {
   // This bundle has its own copy of @vscode/l10n: it reads the bundle VS Code has loaded, as
   // activate() does for the main bundle.
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  const deps: PanelDeps = {
+    ...base,
+    rememberedZone: () => {
+      const zone = memento.get<unknown>(ZONE_KEY);
+      return typeof zone === 'string' ? zone : undefined;
+    },
+    rememberZone: (timeZone) => memento.update(ZONE_KEY, timeZone),
+  };
   return {
     async open(room, argument, licenseIds) {
       const given = rangeArgument(argument);
@@ -74,6 +86,11 @@ export function createReportFeature(deps: PanelDeps, memento: vscode.Memento): R
       return range ? UsagePanel.show(deps, range, room, sourcesFor(deps, ids)) : undefined;
     },
     revive: (panel, state) => UsagePanel.revive(panel, deps, state),
+    async copySummary() {
+      const panel = UsagePanel.open;
+      if (panel) await panel.copySummary();
+      else void vscode.window.showInformationMessage(l10n.t('Open a usage report first: its figures are what is copied.'));
+    },
     openPanel: () => UsagePanel.open,
   };
 }

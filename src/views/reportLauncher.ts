@@ -26,6 +26,7 @@ export function registerReportCommands(deps: PanelDeps, memento: vscode.Memento)
     // A room's usage is its own license's: that license alone, without asking which.
     vscode.commands.registerCommand('sconnector.showRoomUsage', (node?: TreeNode, argument?: unknown) =>
       node?.kind === 'room' ? open(node.room.roomName, argument, licenseOf(node)) : open(undefined, argument)),
+    vscode.commands.registerCommand('sconnector.copyUsageSummary', async () => (await feature()).copySummary()),
     vscode.window.registerWebviewPanelSerializer(USAGE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state: unknown) => (await feature()).revive(panel, state),
     }),

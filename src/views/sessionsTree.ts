@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { type LicenseSession, type LicenseView } from '../state/licenses';
 import { type LiveSnapshot } from '../state/liveState';
+import { type MonthState } from '../state/monthToDate';
 import { levelOfCounts, quotaPercent } from '../state/quota';
 import { item, LicenseBranch, leafChildren, leafItem, QUOTA_COLORS, type TreeNode } from './licenseBranch';
 import { displayName } from './displayName';
@@ -27,6 +28,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   constructor(
     private readonly licenses: LicenseView,
     private readonly warningPercent: (session: LicenseSession) => number,
+    private readonly monthOf: (session: LicenseSession) => MonthState | undefined = () => undefined,
   ) {
     this.syncBranches();
     this.subscriptions = [
@@ -64,6 +66,12 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.changed.fire(undefined);
   }
 
+  /** A license's month figure changed: its node may appear, so its parent draws again. */
+  monthChanged(licenseId: string): void {
+    const branch = [...this.branches.values()].find((candidate) => candidate.session.id === licenseId);
+    if (branch) this.changed.fire(this.several ? branch.accountNode : undefined);
+  }
+
   /** The branch that draws a license, for the views around the tree. */
   branchOf(session: LicenseSession): LicenseBranch | undefined {
     return this.branches.get(session);
@@ -73,7 +81,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const branches = new Map<LicenseSession, LicenseBranch>();
     const several = this.several;
     for (const session of this.licenses.all) {
-      const branch = this.branches.get(session) ?? new LicenseBranch(session, this.warningPercent);
+      const branch = this.branches.get(session) ?? new LicenseBranch(session, this.warningPercent, this.monthOf);
       branch.prefix = several ? `license/${JSON.stringify(session.id)}/` : '';
       branches.set(session, branch);
     }
@@ -110,6 +118,7 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'error':
       case 'loading':
       case 'license':
+      case 'month':
       case 'rooms':
       case 'room':
         return node.branch.item(node);

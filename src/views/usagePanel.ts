@@ -7,11 +7,11 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
-import { type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
+import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
 import { type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
-import { exportTo, exportWithDialog } from './reportExport';
+import { copySummary, exportTo, exportWithDialog } from './reportExport';
 import { pageHtml, panelOptions } from './reportHtml';
 import { USAGE_VIEW_TYPE } from './reportViewType';
 
@@ -26,6 +26,9 @@ export interface PanelDeps {
   /** Every license as it is now; a report keeps the clients it was opened with. */
   readonly licenses: () => readonly ReportLicenseChoice[];
   readonly log: ReportLog & Pick<vscode.LogOutputChannel, 'info' | 'warn'>;
+  /** The zone last chosen on a report page, for the next one; undefined for the user's own. */
+  readonly rememberedZone?: () => string | undefined;
+  readonly rememberZone?: (timeZone: string | undefined) => Thenable<void>;
 }
 
 /** The licenses with these ids (those still there), or the current one when none is named or left. */
@@ -56,6 +59,7 @@ export class UsagePanel implements vscode.Disposable {
       open?.dispose();
       const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), column, panelOptions(deps.extensionUri));
       UsagePanel.current = new UsagePanel(panel, deps, range, room, sources);
+      UsagePanel.current.report.setZone(deps.rememberedZone?.());
     }
     void UsagePanel.current!.report.load(range, room);
     return UsagePanel.current!;
@@ -68,7 +72,7 @@ export class UsagePanel implements vscode.Disposable {
     panel.webview.options = panelOptions(deps.extensionUri);
     UsagePanel.current?.dispose();
     UsagePanel.current = new UsagePanel(panel, deps, range, saved?.room, sourcesFor(deps, saved?.licenses));
-    UsagePanel.current.report.setUtc(saved?.utc ?? false);
+    UsagePanel.current.report.setZone(saved?.timeZone ?? deps.rememberedZone?.());
     void UsagePanel.current.report.load(range, saved?.room);
   }
 
@@ -99,8 +103,13 @@ export class UsagePanel implements vscode.Disposable {
   }
 
   /** Writes the meetings the table shows now to `target`, as CSV or JSON. Returns how many. */
-  exportTo(format: 'csv' | 'json', query: TableQuery, target: vscode.Uri): Promise<number> {
+  exportTo(format: ExportFormat, query: TableQuery, target: vscode.Uri): Promise<number> {
     return exportTo(this.report, format, query, target);
+  }
+
+  /** Copies the report's figures to the clipboard as Markdown. */
+  copySummary(): Promise<boolean> {
+    return copySummary(this.report);
   }
 
   /** The model's state as messages for the page: a report goes as its summary, then its table. */
@@ -155,8 +164,10 @@ export class UsagePanel implements vscode.Disposable {
         this.render();
         return;
       case 'setTimeZone':
-        // The page counts its totals again itself; the model follows for exports and a later page.
-        report.setUtc(message.timeZone === 'UTC');
+        // The page counts its totals again itself; the model follows for exports and a later page,
+        // and the choice is remembered for the next report ('' for the user's own zone).
+        report.setZone(message.timeZone || undefined);
+        void this.deps.rememberZone?.(report.chosenTimeZone);
         return;
       case 'setRange': {
         const checked = checkRange(message.start, message.end, todayIn(report.timeZone, Date.now()));
@@ -175,6 +186,9 @@ export class UsagePanel implements vscode.Disposable {
         return;
       case 'export':
         await exportWithDialog(report, message.format, message.query);
+        return;
+      case 'copySummary':
+        await copySummary(report);
         return;
       case 'rendered':
         this.deps.log.info(`Usage report ${message.part === 'summary' ? 'totals and charts' : 'table'} drawn by the page in ${Math.round(message.ms)} ms`);

@@ -23,3 +23,23 @@ export function dayReadout(day: DayUsage | undefined, byLicense: readonly { read
   const parts = byLicense.filter((license) => license.seconds > 0).map((license) => `${license.label} ${hoursAndMinutes(license.seconds)}`);
   return parts.length > 0 ? `${total} (${parts.join(', ')})` : total;
 }
+
+/** A length of time in milliseconds as hours and minutes: `3 h 20 min`. */
+export function durationText(ms: number): string {
+  return hoursAndMinutes(ms / 1000);
+}
+
+export interface Change {
+  /** 'up', 'down', 'same', or 'new' when there was nothing before. */
+  readonly direction: 'up' | 'down' | 'same' | 'new';
+  /** `▲ 12 %`, `▼ 3 %`, `= 0 %`, or `new`. */
+  readonly text: string;
+}
+
+/** How a figure changed from the period before, as an arrow and a whole percentage. */
+export function changeOf(now: number, before: number): Change {
+  if (!(before > 0)) return now > 0 ? { direction: 'new', text: l10n.t('new') } : { direction: 'same', text: '=' };
+  const percent = Math.round(((now - before) / before) * 100);
+  if (percent === 0) return { direction: 'same', text: '= 0 %' };
+  return percent > 0 ? { direction: 'up', text: `▲ ${percent.toLocaleString()} %` } : { direction: 'down', text: `▼ ${(-percent).toLocaleString()} %` };
+}

@@ -7,10 +7,13 @@
 import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import '@vscode-elements/elements/dist/vscode-radio/index.js';
-import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { aggregate } from '../report/aggregate';
+import { rangeSteps } from '../report/capacity';
+import { roomChange, roomKey, type RoomChange } from '../report/comparison';
+import type { ConcurrencySteps } from '../report/concurrency';
 import { describeRange } from '../report/dateRange';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
@@ -18,7 +21,11 @@ import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '.
 import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../shared/pageL10n';
 import { neutralise } from '../shared/serverText';
 import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportSummary } from '../shared/protocol';
+import { capacityNotes, capacityTiles, perDayPeaks } from './capacityView';
+import { changeBadge, comparisonNote, goneRooms, monthCard, roomChangeCell } from './comparisonView';
+import { ConcurrencyChart } from './concurrencyChart';
 import { DayChart, PALETTE } from './dayChart';
+import { heatmap } from './heatmapView';
 import { append, el, h, replaceChildren, themeColor } from './dom';
 import { hoursAndMinutes } from './format';
 import { clampPage, lastPage, PAGE_SIZE, pageText, sortedBy } from './tablePaging';
@@ -46,18 +53,27 @@ let table: MeetingTable | undefined;
 let query: TableQuery = DEFAULT_QUERY;
 let rows: number[] = [];
 let page = 0;
-let utc = (vscode.getState() as PanelState | undefined)?.utc === true;
+/** The zone chosen on the page: an IANA name, or '' for the user's own. */
+let chosenZone = initialZone(vscode.getState());
+
+function initialZone(state: unknown): string {
+  const saved = state as (PanelState & { utc?: boolean }) | undefined;
+  return saved?.timeZone ?? (saved?.utc === true ? 'UTC' : '');
+}
 
 // ---- The frame: controls that stay while the content below changes. ----
 
 const startField = el('vscode-textfield', { type: 'date', id: 'start', 'aria-label': l10n.t('First day') }) as HTMLInputElement;
 const endField = el('vscode-textfield', { type: 'date', id: 'end', 'aria-label': l10n.t('Last day') }) as HTMLInputElement;
 const applyButton = el('vscode-button', { id: 'apply' }, l10n.t('Show'));
-const zoneGroup = el('vscode-radio-group', { id: 'zone', 'aria-label': l10n.t('Time zone') },
-  el('vscode-radio', { name: 'zone', value: 'local', id: 'zone-local', checked: !utc }, l10n.t('Local ({0})', userTimeZone)),
-  el('vscode-radio', { name: 'zone', value: 'UTC', id: 'zone-utc', checked: utc }, 'UTC'));
+// Every zone this browser knows, searchable by typing: the user's own first, then UTC.
+const zonePicker = el('vscode-single-select', { id: 'zone', combobox: true, filter: 'contains', 'aria-label': l10n.t('Time zone') },
+  el('vscode-option', { value: '', selected: chosenZone === '' }, l10n.t('Local ({0})', userTimeZone)),
+  ...['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((zone) => el('vscode-option', { value: zone, selected: zone === chosenZone }, zone))) as HTMLElement & { value: string };
 const csvButton = el('vscode-button', { id: 'export-csv', secondary: true, disabled: true }, l10n.t('Export CSV'));
 const jsonButton = el('vscode-button', { id: 'export-json', secondary: true, disabled: true }, l10n.t('Export JSON'));
+const concurrencyButton = el('vscode-button', { id: 'export-concurrency', secondary: true, disabled: true, title: l10n.t('The concurrent rooms over the range, as CSV: one row per change') }, l10n.t('Export Concurrency CSV'));
+const copyButton = el('vscode-button', { id: 'copy-summary', secondary: true, disabled: true, icon: 'copy', title: l10n.t('Copy the figures as a Markdown table, to paste into an issue or a chat') }, l10n.t('Copy Summary'));
 const statusLine = h('p', { id: 'status', role: 'status' });
 const content = h('section', { id: 'content', 'aria-live': 'polite' });
 
@@ -70,8 +86,8 @@ replaceChildren(app,
       h('label', { for: 'end' }, l10n.t('To')), endField,
       applyButton,
       h('span', { class: 'spacer' }),
-      zoneGroup,
-      csvButton, jsonButton)),
+      zonePicker,
+      csvButton, jsonButton, concurrencyButton, copyButton)),
   statusLine,
   content);
 
@@ -82,26 +98,30 @@ const submitRange = (event?: Event) => {
 };
 form.addEventListener('submit', submitRange);
 applyButton.addEventListener('click', () => submitRange());
-zoneGroup.addEventListener('change', () => {
-  utc = (document.getElementById('zone-utc') as HTMLInputElement).checked;
+zonePicker.addEventListener('change', () => {
+  const picked = zonePicker.value;
+  if (picked === chosenZone) return;
+  chosenZone = picked;
   saveState();
-  vscode.postMessage({ type: 'setTimeZone', timeZone: zone() });
+  vscode.postMessage({ type: 'setTimeZone', timeZone: chosenZone });
   countInZone();
 });
 
 /** The zone the user chose to read days and times in. */
 function zone(): string {
-  return utc ? 'UTC' : userTimeZone;
+  return chosenZone || userTimeZone;
 }
 
 /** Counts the totals again in the chosen zone, from the meetings the page holds (no round trip). */
 function countInZone(): void {
   if (!report || !table || report.timeZone === zone()) return;
-  report = { ...report, timeZone: zone(), aggregates: aggregate(table, report.range, zone()) };
+  report = { ...report, timeZone: zone(), aggregates: aggregate(table, report.range, zone(), report.limit) };
   showReport(report, true);
 }
 csvButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'csv', query }));
 jsonButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'json', query }));
+concurrencyButton.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'concurrency', query }));
+copyButton.addEventListener('click', () => vscode.postMessage({ type: 'copySummary' }));
 
 // ---- Messages from the extension. ----
 
@@ -119,9 +139,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'report': {
       const arrived = performance.now();
       showRange(message.report.range);
-      if (message.id !== reportId) table = undefined;
+      // The same report again: the period before or the month has been added to it.
+      const same = message.id === reportId;
+      if (!same) {
+        table = undefined;
+        adoptZone(message.report.timeZone);
+      }
       reportId = message.id;
-      showReport(message.report);
+      showReport(message.report, same);
+      if (same) countInZone(); // counted in the host's zone while the user chose another
       vscode.postMessage({ type: 'rendered', part: 'summary', ms: performance.now() - arrived });
       break;
     }
@@ -130,7 +156,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       const arrived = performance.now();
       table = fromWire(message.table);
       if (report.timeZone !== zone()) countInZone(); // the user changed the zone before the meetings came
-      else showMeetings();
+      else {
+        drawConcurrency();
+        showMeetings();
+      }
       vscode.postMessage({ type: 'rendered', part: 'table', ms: performance.now() - arrived });
       break;
     }
@@ -141,17 +170,25 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
+/** The report's zone is the one chosen (the host remembers the last choice for a new page): show it so. */
+function adoptZone(timeZone: string): void {
+  const picked = timeZone === userTimeZone ? '' : timeZone;
+  if (picked === chosenZone) return;
+  chosenZone = picked;
+  zonePicker.value = picked;
+}
+
 function showRange(range: DateRange): void {
   startField.value = range.start;
   endField.value = range.end;
 }
 
 function saveState(): void {
-  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), utc, ...(report.licenses && { licenses: report.licenses.map((license) => license.id) }) });
+  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), ...(chosenZone !== '' && { timeZone: chosenZone }), ...(report.licenses && { licenses: report.licenses.map((license) => license.id) }) });
 }
 
 function setExportEnabled(enabled: boolean): void {
-  for (const button of [csvButton, jsonButton]) button.toggleAttribute('disabled', !enabled);
+  for (const button of [csvButton, jsonButton, concurrencyButton]) button.toggleAttribute('disabled', !enabled);
 }
 
 function showLoading(range: DateRange, room?: string): void {
@@ -180,6 +217,9 @@ function showError(message: string): void {
 // ---- The report. ----
 
 let dayChart: DayChart | undefined;
+let concurrencyChart: ConcurrencyChart | undefined;
+/** The rooms' time in the period before, when it is known. */
+let rooms: RoomChange | undefined;
 
 function showReport(next: ReportSummary, sameReport = false): void {
   report = next;
@@ -194,32 +234,61 @@ function showReport(next: ReportSummary, sameReport = false): void {
   if (!sameReport) page = 0;
   if (next.meetings === 0) {
     setExportEnabled(false);
+    copyButton.toggleAttribute('disabled', false);
     dayChart?.dispose();
     dayChart = undefined;
+    concurrencyChart?.dispose();
+    concurrencyChart = undefined;
     replaceChildren(content, h('div', { class: 'state empty' },
       h('h2', {}, l10n.t('No meetings in this range')),
       h('p', {}, room !== undefined
         ? l10n.t('The server has no meetings for room {0} between {1} and {2}. Choose other days above.', neutralise(room), range.start, range.end)
         : l10n.t('The server has no meetings between {0} and {1}. Choose other days above.', range.start, range.end)),
-      notes(next)));
+      notes(next),
+      monthCard(next.month)));
     return;
   }
+  copyButton.toggleAttribute('disabled', false);
+  rooms = next.previous ? roomChange(aggregates.perRoom, next.previous.perRoom) : undefined;
   dayChart?.dispose();
+  concurrencyChart?.dispose();
+  const concurrencyBox = h('div', { class: 'chart', id: 'concurrency-chart', role: 'img', 'aria-label': l10n.t('Concurrent rooms over the range') });
+  const concurrencyReadout = h('p', { class: 'chart-readout', id: 'concurrency-readout', 'aria-live': 'polite' }, l10n.t('The chart is drawn when the meetings have arrived.'));
+  const { capacity } = aggregates;
   const chartBox = h('div', { class: 'chart', id: 'day-chart', role: 'img', 'aria-label': l10n.t('Usage per day, in hours') });
   const readout = h('p', { class: 'chart-readout', id: 'day-readout', 'aria-live': 'polite' });
   const stacked = (aggregates.perDayByLicense ?? []).map((seconds, i) => ({ label: neutralise(aggregates.perLicense?.[i]?.license ?? ''), seconds }));
   replaceChildren(content,
     notes(next),
-    summary(aggregates, next.timeZone),
+    summary(aggregates, next),
+    monthCard(next.month),
+    h('section', { class: 'card', id: 'capacity' },
+      h('h2', {}, l10n.t('Capacity')),
+      capacityTiles(capacity, next.timeZone, changeBadge(capacity.peak, next.previous, (before) => before.peak)),
+      concurrencyBox, concurrencyReadout,
+      perDayPeaks(capacity, next.timeZone),
+      capacityNotes(capacity, undefined)),
     licensesTable(next),
     h('div', { class: 'charts' },
       h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, legend(stacked.map((license) => license.label)), readout, perDayDetails(aggregates)),
       h('figure', { class: 'card' }, h('figcaption', {}, l10n.t('Top rooms by time')), topRooms(aggregates))),
+    heatmap(aggregates.weekHours, next.timeZone),
     roomsTable(aggregates),
+    goneRooms(rooms),
     meetingsSection());
   dayChart = new DayChart(chartBox, readout);
   dayChart.render(aggregates.perDay, stacked);
+  concurrencyChart = new ConcurrencyChart(concurrencyBox, concurrencyReadout);
+  drawConcurrency();
   showMeetings();
+}
+
+/** The step chart of concurrent rooms, from the meetings: drawn once they are here. */
+function drawConcurrency(): void {
+  if (!report || !table || !concurrencyChart) return;
+  const steps: ConcurrencySteps = rangeSteps(table, report.range, report.timeZone);
+  const { capacity } = report.aggregates;
+  concurrencyChart.render(steps, capacity.limit, capacity.warningRooms, report.timeZone);
 }
 
 /** Which colour is which license, under a chart stacked by license; nothing for one license. */
@@ -255,6 +324,7 @@ function licensesTable(payload: ReportSummary): Node | false {
 
 function notes(payload: ReportSummary): Node {
   const list = h('div', { class: 'notes' });
+  append(list, comparisonNote(payload));
   if (payload.room !== undefined) {
     const all = el('vscode-button', { id: 'all-rooms', secondary: true }, l10n.t('Show all rooms'));
     all.addEventListener('click', () => vscode.postMessage({ type: 'showAllRooms' }));
@@ -284,15 +354,16 @@ function notes(payload: ReportSummary): Node {
   return list;
 }
 
-function summary(aggregates: Aggregates, timeZone: string): Node {
+function summary(aggregates: Aggregates, payload: ReportSummary): Node {
   const { summary: s } = aggregates;
-  const tile = (id: string, label: string, value: string, detail?: string) =>
-    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), detail !== undefined && h('span', { class: 'detail' }, detail));
+  const { timeZone, previous } = payload;
+  const tile = (id: string, label: string, value: string, detail?: string, change?: Node) =>
+    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value, change && ' ', change), detail !== undefined && h('span', { class: 'detail' }, detail));
   return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
-    tile('total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString())),
-    tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString()),
-    tile('rooms', l10n.t('Rooms'), s.rooms.toLocaleString()),
-    tile('average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds)),
+    tile('total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
+    tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
+    tile('rooms', l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),
+    tile('average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds), undefined, changeBadge(s.averageSeconds, previous, (before) => before.summary.averageSeconds)),
     tile('longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
     tile('busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
 }
@@ -324,12 +395,12 @@ function roomsTable(aggregates: Aggregates): Node {
     const filter = h('button', { class: 'link', type: 'button', title: l10n.t('Show only this room in the meetings table'), dir: 'auto' }, neutralise(room.roomName));
     filter.addEventListener('click', () => setFilter(room.roomName));
     const license = room.license !== undefined && h('td', { dir: 'auto' }, neutralise(room.license));
-    append(body, h('tr', {}, license, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
+    append(body, h('tr', {}, license, h('td', {}, filter), h('td', { class: 'num' }, room.meetings.toLocaleString()), h('td', { class: 'num' }, hoursAndMinutes(room.seconds)), rooms && roomChangeCell(room, rooms, roomKey(room)), h('td', { class: 'num' }, formatDuration(room.longestSeconds))));
   }
   const licenseHead = aggregates.perLicense !== undefined && h('th', {}, l10n.t('License'));
   return h('section', { class: 'card' }, h('h2', {}, l10n.t('Rooms ({0})', aggregates.perRoom.length.toLocaleString())),
     h('div', { class: 'scroll' }, h('table', { class: 'grid', id: 'rooms-table' },
-      h('thead', {}, h('tr', {}, licenseHead, h('th', {}, l10n.t('Room')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Total time')), h('th', { class: 'num' }, l10n.t('Longest')))), body)));
+      h('thead', {}, h('tr', {}, licenseHead, h('th', {}, l10n.t('Room')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Total time')), rooms && h('th', { class: 'num' }, l10n.t('Change')), h('th', { class: 'num' }, l10n.t('Longest')))), body)));
 }
 
 // ---- The meetings table: sorted, filtered and paged here, from the columns the extension sent. ----

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { answerInput, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, type Workbench } from './workbench';
+import { answerInput, chooseZone, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, type Workbench } from './workbench';
 
 /** The usage report as a user sees it: a real workbench, a real webview, a user in Seoul. */
 describe('Usage report in the real workbench (Chromium)', function () {
@@ -53,6 +53,28 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await screenshot(workbench.page, 'report-sample');
   });
 
+  it("shows the capacity of the document's sample: peak 1, and gsdagd from 21:39 on the 22nd overlapping nothing", async () => {
+    const limit = (await new EmulatorControl(workbench.emulator.url).data()).license.roomLimit;
+    assert.equal(await frame.locator('#capacity-peak .value').innerText(), `1 of ${limit}`);
+    assert.match(await frame.locator('#capacity-peak .detail').innerText(), /^first at 2021-02-21 11:34:52 · new$/);
+    assert.equal(await frame.locator('#capacity-limit .value').innerText(), 'never');
+    await frame.locator('#capacity details summary', { hasText: 'Peak per day' }).click();
+    const rows = await frame.locator('#peak-per-day tbody tr').allInnerTexts();
+    assert.deepEqual(rows.map((row) => row.split('\t').slice(0, 3).join(' ')), [
+      '2021-02-20 0 –', '2021-02-21 1 11:34', '2021-02-22 1 09:12', '2021-02-23 1 00:00', '2021-02-24 0 –', '2021-02-25 0 –',
+    ]);
+    assert.match(await frame.locator('#capacity-clipped').innerText(), /no meeting crossed its edges/);
+    // The step chart is drawn from the meetings: one canvas, with the limit line among its series.
+    await frame.locator('#concurrency-chart canvas').waitFor();
+    // The heatmap: Monday 21:00 holds gsdagd's first 20 min 34 s (21:39:26 to 22:00).
+    assert.equal(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('data-seconds'), '1234');
+    assert.match(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('title') ?? '', /21:00–22:00: 20 min/);
+    // Compared with the six days before, which have no meetings: every figure is new.
+    assert.equal(await frame.locator('#comparison').innerText(), 'Arrows compare with the 6 days before: 2021-02-14 to 2021-02-19.');
+    assert.equal(await frame.locator('#summary-total .change').innerText(), 'new');
+    await screenshot(workbench.page, 'report-capacity');
+  });
+
   it("reads out the day under the pointer on the per-day chart, with that day's figures", async () => {
     const readout = frame.locator('#day-readout');
     assert.equal(await readout.innerText(), 'Point at a day to see its usage.');
@@ -87,11 +109,14 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.deepEqual(await cells(1), ['test', 'test']);
   });
 
-  it('switches the times to UTC and back', async () => {
-    await frame.locator('#zone-utc').click();
+  it('switches the times to UTC, to a zone found by name, and back', async () => {
+    await chooseZone(frame, 'UTC');
     await frame.locator('#status', { hasText: 'are in UTC' }).waitFor();
     assert.ok((await cells(2)).every((cell) => ['2021-02-22 04:45:20', '2021-02-22 00:12:58'].includes(cell)), 'UTC times');
-    await frame.locator('#zone-local').click();
+    await chooseZone(frame, 'kolk', 'Asia/Kolkata');
+    await frame.locator('#status', { hasText: 'are in Asia/Kolkata' }).waitFor();
+    assert.ok((await cells(2)).every((cell) => ['2021-02-22 10:15:20', '2021-02-22 05:42:58'].includes(cell)), 'Kolkata times (+05:30)');
+    await chooseZone(frame, 'Local', 'Local (Asia/Seoul)');
     await frame.locator('#status', { hasText: 'Asia/Seoul' }).waitFor();
     assert.ok((await cells(2)).every((cell) => ['2021-02-22 13:45:20', '2021-02-22 09:12:58'].includes(cell)), 'Seoul times again');
   });

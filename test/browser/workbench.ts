@@ -80,6 +80,17 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   }
 }
 
+/**
+ * Chooses a time zone in the report page's picker as a user does: types part of its name into the
+ * combobox and picks the option. `label` is the option's text ('UTC', 'Asia/Kolkata', 'Local (…)').
+ */
+export async function chooseZone(frame: FrameLocator, search: string, label: string = search): Promise<void> {
+  const input = frame.locator('#zone input');
+  await input.click();
+  await input.fill(search);
+  await frame.locator('#zone [role="option"]', { hasText: label }).first().click();
+}
+
 /** Runs a command through the command palette, as a user would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');

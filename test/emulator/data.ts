@@ -32,6 +32,35 @@ export const SAMPLE_RECORDS: readonly UsageRecord[] = [
   { roomName: '12312', sessionTimeSecond: 610, createdAt: '2021-02-21T02:34:52.000Z' },
 ];
 
+/**
+ * A known concurrency pattern in the generated usage, for tests that read the peak off the page:
+ * on the UTC day `daysBefore` days before the anchor, `rooms` meetings begin a minute apart from
+ * `hourUtc`:00 and each lasts an hour, so that day's peak is exactly `rooms`, first reached at
+ * `hourUtc`:(rooms - 1). No other record falls on that day, or runs into it.
+ */
+export const CONCURRENCY_BURST = { daysBefore: 2, rooms: 7, hourUtc: 9 } as const;
+
+/** The burst's day (UTC midnight) and its records, for an anchor. */
+export function burstRecords(anchorMs: number): { dayStartMs: number; records: UsageRecord[] } {
+  const dayStartMs = Math.floor(anchorMs / DAY_MS) * DAY_MS - CONCURRENCY_BURST.daysBefore * DAY_MS;
+  const first = dayStartMs + CONCURRENCY_BURST.hourUtc * 3_600_000;
+  const records = Array.from({ length: CONCURRENCY_BURST.rooms }, (_, i) => ({ roomName: `burst-${i + 1}`, sessionTimeSecond: 3600, createdAt: isoSeconds(first + i * 60_000) }));
+  return { dayStartMs, records };
+}
+
+/**
+ * The generated records with the burst's day given to the burst alone: a meeting that would start
+ * on it or run into it (none is over 4 hours) moves two days earlier. Oldest first.
+ */
+function withBurst(generated: readonly UsageRecord[], burst: { dayStartMs: number; records: readonly UsageRecord[] }): UsageRecord[] {
+  const moved = generated.map((record) => {
+    const at = Date.parse(record.createdAt);
+    const touches = at + record.sessionTimeSecond * 1000 > burst.dayStartMs && at < burst.dayStartMs + DAY_MS;
+    return touches ? { ...record, createdAt: isoSeconds(at - 2 * DAY_MS) } : record;
+  });
+  return [...moved, ...burst.records].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
 /** Generated records go this far back from the anchor. */
 export const RECORD_SPAN_DAYS = 180;
 
@@ -91,7 +120,10 @@ export function generateData(options: GenerateOptions): InitialData {
   }
 
   const roomNamePool = namePool(rng, rooms, taken, samples);
-  const records = [...(samples ? SAMPLE_RECORDS : []), ...generateRecords(rng, options.records, anchorMs, roomNamePool, hostile)];
+  // The burst takes the place of as many generated records, so that the count is still the one asked.
+  const burst = samples && options.records >= CONCURRENCY_BURST.rooms ? burstRecords(anchorMs) : undefined;
+  const generated = generateRecords(rng, options.records - (burst?.records.length ?? 0), anchorMs, roomNamePool, hostile);
+  const records = [...(samples ? SAMPLE_RECORDS : []), ...(burst ? withBurst(generated, burst) : generated)];
   return { rooms, records, roomNamePool, ids: factory.ids };
 }
 

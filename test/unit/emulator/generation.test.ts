@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { generateData, SAMPLE_RECORDS, type InitialData } from '../../emulator/data';
+import { burstRecords, CONCURRENCY_BURST, generateData, SAMPLE_RECORDS, type InitialData } from '../../emulator/data';
+import { toMeetingTable } from '../../../src/report/aggregate';
+import { concurrencySteps, peakOf } from '../../../src/report/concurrency';
 import { HOSTILE_ROOM_NAMES } from '../../emulator/names';
 import { deriveSeed, Random } from '../../emulator/random';
 import { isoSeconds, parseDay, UsageLog } from '../../emulator/usageLog';
@@ -26,6 +28,26 @@ describe('emulator random', () => {
 });
 
 describe('emulator data generation', () => {
+  it('holds a known concurrency burst: 7 rooms at once two days before the anchor, alone on its day', () => {
+    const data = generate(3, 5, 20_000);
+    const { dayStartMs } = burstRecords(TEST_NOW);
+    const table = toMeetingTable(data.records.map((record) => ({ roomName: record.roomName, seconds: record.sessionTimeSecond, createdAt: record.createdAt })));
+    const day = concurrencySteps(table, { start: dayStartMs, end: dayStartMs + 86_400_000 });
+    assert.deepEqual(peakOf(day), { count: CONCURRENCY_BURST.rooms, at: dayStartMs + 9 * 3_600_000 + 6 * 60_000 });
+    const onTheDay = data.records.filter((record) => {
+      const at = Date.parse(record.createdAt);
+      return at + record.sessionTimeSecond * 1000 > dayStartMs && at < dayStartMs + 86_400_000;
+    });
+    assert.deepEqual(onTheDay.map((record) => record.roomName).sort(), Array.from({ length: 7 }, (_, i) => `burst-${i + 1}`));
+    // The days around it are busy as usual: the burst day was cleared, not the whole log.
+    assert.ok(data.records.some((record) => Math.abs(Date.parse(record.createdAt) - dayStartMs) < 2 * 86_400_000 && !record.roomName.startsWith('burst')));
+  });
+
+  it('leaves the extra licenses without the burst', () => {
+    const data = generateData({ seed: 3, rooms: 2, records: 500, anchorMs: TEST_NOW, samples: false });
+    assert.ok(!data.records.some((record) => record.roomName.startsWith('burst')));
+  });
+
   it('is the same for the same seed and anchor, and different for another seed', () => {
     assert.deepEqual(generate(1), generate(1));
     assert.deepEqual(generate(42, 30, 500), generate(42, 30, 500));

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toMeetingTable } from '../../../src/report/aggregate';
-import { exportFileName, formatDuration, formatInstant, toCsv, toJson } from '../../../src/report/exportFile';
+import { concurrencySteps } from '../../../src/report/concurrency';
+import { exportFileName, formatDuration, formatInstant, toConcurrencyCsv, toCsv, toJson } from '../../../src/report/exportFile';
 
 const HTML_NAME = '<img src=x onerror=alert(1)>';
 
@@ -178,5 +179,33 @@ describe('report/exportFile', () => {
       assert.equal(exportFileName(RANGE, 'csv', '#?%/'), 's-connector-usage_room_2021-02-20_2021-02-25.csv');
       assert.equal(exportFileName(RANGE, 'csv', ''), 's-connector-usage_room_2021-02-20_2021-02-25.csv');
     });
+  });
+});
+
+describe('report/exportFile concurrency', () => {
+  it('writes one row per change of the count, each until the next, in the zone and in UTC', () => {
+    const table = toMeetingTable([
+      { roomName: 'a', seconds: 3600, createdAt: '2021-02-22T00:00:00Z' },
+      { roomName: 'b', seconds: 1800, createdAt: '2021-02-22T00:30:00Z' },
+    ]);
+    const steps = concurrencySteps(table, { start: Date.parse('2021-02-21T15:00:00Z'), end: Date.parse('2021-02-22T15:00:00Z') });
+    assert.equal(toConcurrencyCsv(steps, 'Asia/Seoul'), '\uFEFF' + [
+      'Start (Asia/Seoul),End (Asia/Seoul),Start (UTC),Rooms,Seconds',
+      '2021-02-22 00:00:00,2021-02-22 09:00:00,2021-02-21T15:00:00.000Z,0,32400',
+      '2021-02-22 09:00:00,2021-02-22 09:30:00,2021-02-22T00:00:00.000Z,1,1800',
+      '2021-02-22 09:30:00,2021-02-22 10:00:00,2021-02-22T00:30:00.000Z,2,1800',
+      '2021-02-22 10:00:00,2021-02-23 00:00:00,2021-02-22T01:00:00.000Z,0,50400',
+    ].join('\r\n') + '\r\n');
+  });
+
+  it('names the file after the range', () => {
+    assert.equal(exportFileName({ start: '2021-02-20', end: '2021-02-25' }, 'concurrency'), 's-connector-concurrency_2021-02-20_2021-02-25.csv');
+  });
+
+  it('carries the figures in the JSON export when given', () => {
+    const table = toMeetingTable([{ roomName: 'a', seconds: 60, createdAt: '2021-02-22T00:00:00Z' }]);
+    const json = JSON.parse(toJson(table, [0], { range: { start: '2021-02-22', end: '2021-02-22' }, timeZone: 'UTC', filter: '', exportedAt: 0, domain: 'd', figures: { peak: 1 } })) as { figures: unknown; meetings: unknown[] };
+    assert.deepEqual(json.figures, { peak: 1 });
+    assert.equal(json.meetings.length, 1);
   });
 });

@@ -6,6 +6,9 @@ describe('shared/protocol', () => {
     assert.deepEqual(parsePageMessage({ type: 'ready', timeZone: 'Asia/Seoul' }), { type: 'ready', timeZone: 'Asia/Seoul' });
     assert.deepEqual(parsePageMessage({ type: 'setRange', start: '2021-02-20', end: '2021-02-25', extra: 1 }), { type: 'setRange', start: '2021-02-20', end: '2021-02-25' });
     assert.deepEqual(parsePageMessage({ type: 'retry' }), { type: 'retry' });
+    assert.deepEqual(parsePageMessage({ type: 'copySummary', text: 'ignored' }), { type: 'copySummary' });
+    assert.deepEqual(parsePageMessage({ type: 'export', format: 'concurrency', query: { filter: '', sort: 'room', descending: false } }), { type: 'export', format: 'concurrency', query: { filter: '', sort: 'room', descending: false } });
+    assert.equal(parsePageMessage({ type: 'export', format: 'xlsx', query: { filter: '', sort: 'room', descending: false } }), undefined);
     assert.deepEqual(parsePageMessage({ type: 'showAllRooms' }), { type: 'showAllRooms' });
     assert.deepEqual(parsePageMessage({ type: 'export', format: 'csv', query: { filter: 'a', sort: 'seconds', descending: true } }),
       { type: 'export', format: 'csv', query: { filter: 'a', sort: 'seconds', descending: true } });
@@ -26,7 +29,10 @@ describe('shared/protocol', () => {
 
   it('reads back the panel state kept across a reload, or nothing', () => {
     assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, room: 'test', utc: true }),
-      { range: { start: '2021-02-20', end: '2021-02-25' }, room: 'test', utc: true });
+      { range: { start: '2021-02-20', end: '2021-02-25' }, room: 'test', timeZone: 'UTC' }, 'the UTC switch of earlier versions');
+    assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, timeZone: 'Asia/Kolkata', utc: true }),
+      { range: { start: '2021-02-20', end: '2021-02-25' }, timeZone: 'Asia/Kolkata' });
+    assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, timeZone: 'x'.repeat(65) }), { range: { start: '2021-02-20', end: '2021-02-25' } });
     assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, utc: 'no' }), { range: { start: '2021-02-20', end: '2021-02-25' } });
     assert.equal(parsePanelState(undefined), undefined);
     assert.equal(parsePanelState({ range: { start: 1 } }), undefined);

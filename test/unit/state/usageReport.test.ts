@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import type { UsageRange } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import type { Usage } from '../../../src/api/schema';
+import { previousRange } from '../../../src/report/comparison';
+import { isCalendarDate } from '../../../src/shared/calendarDate';
 import { type ReportState, UsageReport } from '../../../src/state/usageReport';
 
 const RANGE = { start: '2021-02-20', end: '2021-02-25' };
@@ -18,12 +20,24 @@ const SAMPLE: Usage = {
   ],
 };
 
-/** A client whose answers the test hands out, one per call, in any order. */
+/**
+ * A client whose answers the test hands out, one per call, in any order. The report's second
+ * request, for the period just before the range asked, is kept apart (`before`) and answered at
+ * once with `previous` (or failed with `previousError`).
+ */
 class FakeSource {
   readonly asked: UsageRange[] = [];
+  readonly before: UsageRange[] = [];
+  previous: Usage = { domain: 'trial', totalSeconds: 0, skipped: 0, records: [] };
+  previousError: Error | undefined;
   private readonly waiting: { resolve: (usage: Usage) => void; reject: (error: unknown) => void }[] = [];
 
   usage(range: UsageRange): Promise<Usage> {
+    const last = this.asked.at(-1);
+    if (last?.end !== undefined && isCalendarDate(last.start) && isCalendarDate(last.end) && JSON.stringify(range) === JSON.stringify(previousRange({ start: last.start, end: last.end }))) {
+      this.before.push(range);
+      return this.previousError === undefined ? Promise.resolve(this.previous) : Promise.reject(this.previousError);
+    }
     this.asked.push(range);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
@@ -103,9 +117,101 @@ describe('state/usageReport', () => {
     await second;
     source.answer(0);
     await first;
-    assert.deepEqual(phases, ['loading', 'loading', 'loaded']);
+    // Loaded, then the period before added to it; nothing of the first load.
+    assert.deepEqual(phases, ['loading', 'loading', 'loaded', 'loaded']);
     assert.equal(loaded(report.current).summary.meetings, 1);
     assert.deepEqual(report.range, { start: '2021-02-21', end: '2021-02-21' });
+  });
+
+  describe('beside the report', () => {
+    const flush = () => new Promise((resolve) => setImmediate(resolve));
+
+    it('asks for the period just before at the same time, and adds its figures when they come', async () => {
+      const { report, source } = setup();
+      source.previous = { ...SAMPLE, records: [SAMPLE.records[0]!, { roomName: 'gone', seconds: 100, createdAt: '2021-02-15T01:00:00Z' }] };
+      const done = report.load(RANGE, undefined);
+      assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'asked before the report answered');
+      source.answer(0);
+      await done;
+      await flush();
+      const { previous, previousError } = loaded(report.current).summary;
+      assert.equal(previousError, undefined);
+      assert.deepEqual(previous?.range, { start: '2021-02-14', end: '2021-02-19' });
+      assert.equal(previous?.summary.totalSeconds, 43036);
+      assert.equal(previous?.summary.meetings, 2);
+      assert.equal(previous?.peak, 1);
+      assert.deepEqual(previous?.perRoom.map((room) => room.roomName), ['gsdagd', 'gone']);
+    });
+
+    it('exports the concurrency as CSV and the figures in JSON, and copies them as Markdown', async () => {
+      const { report, source } = setup();
+      assert.equal(report.summaryMarkdown(), undefined);
+      const done = report.load(RANGE, undefined);
+      source.answer(0);
+      await done;
+      await flush();
+      const csv = report.exportFile('concurrency', { filter: 'gsdagd', sort: 'room', descending: false });
+      assert.match(csv.text, /^\uFEFFStart \(Asia\/Seoul\),End \(Asia\/Seoul\),Start \(UTC\),Rooms,Seconds\r\n2021-02-20 00:00:00,/);
+      assert.equal(csv.count, csv.text.trim().split('\r\n').length - 1, 'every meeting counts, whatever the table filter');
+      assert.equal(report.exportName('concurrency'), 's-connector-concurrency_2021-02-20_2021-02-25.csv');
+      const json = JSON.parse(report.exportFile('json', { filter: '', sort: 'room', descending: false }).text) as { figures: { capacity: { peak: number }; weekHours: number[]; previous: { range: unknown } } };
+      assert.equal(json.figures.capacity.peak, 1);
+      assert.equal(json.figures.weekHours.length, 168);
+      assert.deepEqual(json.figures.previous.range, { start: '2021-02-14', end: '2021-02-19' });
+      assert.match(report.summaryMarkdown() ?? '', /\| Meetings \| 4 \| new \|/);
+    });
+
+    it('keeps the report when the comparison fails, and says why', async () => {
+      const { report, source } = setup();
+      source.previousError = new ApiError('unreachable', 'The server could not be reached.');
+      const done = report.load(RANGE, undefined);
+      source.answer(0);
+      await done;
+      await flush();
+      const { summary } = loaded(report.current);
+      assert.equal(summary.meetings, 4);
+      assert.equal(summary.previous, undefined);
+      assert.equal(summary.previousError, 'The server could not be reached.');
+      assert.ok(quietLog.lines.some((line) => line.includes('could not be compared')));
+    });
+
+    it('measures against the license limit, and adds the month figures of each license', async () => {
+      const source = new FakeSource();
+      const month = { month: '2021-03', soFarSeconds: 10, forecastSeconds: 30, lastMonth: { month: '2021-02', totalSeconds: 40, toSameDaySeconds: 5 }, weekdayAverages: [1, 1, 1, 1, 1, 1, 1] };
+      const report = new UsageReport([
+        { id: 'a', label: 'A', source, limit: () => ({ roomLimit: 3, warningPercent: 80 }), monthToDate: () => Promise.resolve(month) },
+        { id: 'b', label: 'B', source, limit: () => ({ roomLimit: 2, warningPercent: 50 }), monthToDate: () => Promise.resolve(month) },
+      ], quietLog, RANGE, undefined);
+      const done = report.load(RANGE, undefined);
+      source.answer(0);
+      source.answer(1, { ...SAMPLE, records: [] });
+      await done;
+      await flush();
+      const { summary } = loaded(report.current);
+      assert.deepEqual(summary.limit, { roomLimit: 5, warningPercent: 50 });
+      assert.deepEqual(summary.aggregates.capacity.limit, { roomLimit: 5, warningPercent: 50 });
+      assert.equal(summary.month?.soFarSeconds, 20);
+      assert.equal(summary.month?.forecastSeconds, 60);
+      assert.equal(summary.month?.lastMonth.totalSeconds, 80);
+      assert.deepEqual(summary.month?.weekdayAverages, [2, 2, 2, 2, 2, 2, 2]);
+    });
+
+    it('draws no limit when a license has none known, and no month when one is missing', async () => {
+      const source = new FakeSource();
+      const report = new UsageReport([
+        { id: 'a', label: 'A', source, limit: () => ({ roomLimit: 3, warningPercent: 80 }), monthToDate: () => Promise.reject(new Error('offline')) },
+        { id: 'b', label: 'B', source, limit: () => undefined },
+      ], quietLog, RANGE, undefined);
+      const done = report.load(RANGE, undefined);
+      source.answer(0);
+      source.answer(1);
+      await done;
+      await flush();
+      const { summary } = loaded(report.current);
+      assert.equal(summary.limit, undefined);
+      assert.equal(summary.month, undefined);
+      assert.ok(summary.previous);
+    });
   });
 
   it("fails with the API's own sentence, or names what went wrong, and loads again on retry", async () => {
@@ -126,20 +232,36 @@ describe('state/usageReport', () => {
     const done = report.load(RANGE, undefined);
     source.answer(0);
     await done;
-    report.setUtc(true);
+    report.setZone('UTC');
     const inUtc = loaded(report.current);
     assert.equal(inUtc.summary.timeZone, 'UTC');
     assert.deepEqual(inUtc.summary.aggregates.perDay.filter((day) => day.meetings > 0).map((day) => day.day), ['2021-02-20', '2021-02-22', '2021-02-23', '2021-02-24']);
     assert.equal(loaded(report.current), inUtc, 'counted once, then kept');
-    report.setUtc(false);
+    report.setZone(undefined);
     assert.equal(loaded(report.current).summary.timeZone, 'Asia/Seoul');
-    assert.equal(report.inUtc, false);
+    assert.equal(report.chosenTimeZone, undefined);
   });
 
   it('ignores a zone this runtime does not know', () => {
     const { report } = setup();
     report.setUserZone('Nowhere/Special');
     assert.equal(report.timeZone, 'Asia/Seoul');
+    report.setZone('Nowhere/Else');
+    assert.equal(report.timeZone, 'Asia/Seoul');
+    assert.equal(report.chosenTimeZone, undefined);
+  });
+
+  it('counts in any IANA zone chosen: Kolkata (+05:30)', async () => {
+    const { report, source } = setup();
+    const done = report.load(RANGE, undefined);
+    source.answer(0);
+    await done;
+    report.setZone('Asia/Kolkata');
+    assert.equal(report.chosenTimeZone, 'Asia/Kolkata');
+    const { summary } = loaded(report.current);
+    assert.equal(summary.timeZone, 'Asia/Kolkata');
+    // gsdagd at 12:39 UTC is 18:09 in Kolkata: Monday (0), hour 18 holds its first 51 minutes.
+    assert.equal(summary.aggregates.weekHours[18], 51 * 60 - 26);
   });
 
   it('exports the rows a query selects, in the zone chosen; nothing before a report is there', async () => {
@@ -151,7 +273,7 @@ describe('state/usageReport', () => {
     const csv = report.exportFile('csv', { filter: 'TEST', sort: 'seconds', descending: true });
     assert.equal(csv.count, 2);
     assert.match(csv.text, /Started \(Asia\/Seoul\)/);
-    report.setUtc(true);
+    report.setZone('UTC');
     const json = JSON.parse(report.exportFile('json', { filter: '', sort: 'startedAt', descending: false }).text) as { timeZone: string; meetings: unknown[]; domain: string; exportedAt: string };
     assert.equal(json.timeZone, 'UTC');
     assert.equal(json.meetings.length, 4);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayReadout, hoursAndMinutes } from '../../../src/webview/format';
+import { changeOf, dayReadout, durationText, hoursAndMinutes } from '../../../src/webview/format';
 
 describe('webview/format', () => {
   it('writes a length in hours and minutes, seconds only below a minute', () => {
@@ -16,5 +16,21 @@ describe('webview/format', () => {
     assert.equal(dayReadout({ day: '2021-02-20', seconds: 0, meetings: 0 }), '2021-02-20: no meetings');
     assert.equal(dayReadout({ day: '2021-02-21', seconds: 610, meetings: 1 }), '2021-02-21: 10 min in 1 meeting');
     assert.equal(dayReadout({ day: '2021-02-22', seconds: 49_341, meetings: 3 }), '2021-02-22: 13 h 42 min in 3 meetings');
+  });
+});
+
+describe('webview/format changes', () => {
+  it('gives an arrow and a whole % against the period before, or says new', () => {
+    assert.deepEqual(changeOf(150, 100), { direction: 'up', text: '▲ 50 %' });
+    assert.deepEqual(changeOf(50, 100), { direction: 'down', text: '▼ 50 %' });
+    assert.deepEqual(changeOf(100.2, 100), { direction: 'same', text: '= 0 %' });
+    assert.deepEqual(changeOf(5, 0), { direction: 'new', text: 'new' });
+    assert.deepEqual(changeOf(0, 0), { direction: 'same', text: '=' });
+    assert.deepEqual(changeOf(2500, 100), { direction: 'up', text: '▲ 2,400 %' });
+  });
+
+  it('writes milliseconds as hours and minutes', () => {
+    assert.equal(durationText(54 * 60_000), '54 min');
+    assert.equal(durationText(3 * 3_600_000 + 20 * 60_000), '3 h 20 min');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The report's capacity figures: concurrent rooms over the range against the room limit, the peak
+ * of the range and of each day, and how long the license was near or at its limit. Days are the
+ * report's range on the wall clock of its zone; meetings are cut at the range's edges.
+ * Pure ECMAScript + Intl: used by the extension host and the page alike.
+ */
+import { calendarDayStart, DAY_MS, dayText, isCalendarDate } from '../shared/calendarDate';
+import type { Capacity, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
+import { concurrencySteps, partsOf, peakOf, type ConcurrencySteps, type TimeWindow } from './concurrency';
+import { dayStartIn } from './timeZone';
+
+function dayNumberOf(day: string): number {
+  return Math.round(calendarDayStart(day)! / DAY_MS);
+}
+
+/** The range's days on the wall clock of `timeZone`: from its first day's start to the start of the day after its last. */
+export function rangeWindow(range: DateRange, timeZone: string): TimeWindow {
+  return { start: dayStartIn(dayNumberOf(range.start), timeZone), end: dayStartIn(dayNumberOf(range.end) + 1, timeZone) };
+}
+
+/** The count at which a license is near its limit: the same rule as the status bar's warning. */
+export function warningCount(limit: CapacityLimit): number {
+  return Math.max(1, Math.ceil((limit.roomLimit * limit.warningPercent) / 100));
+}
+
+/** Concurrent rooms of `table` over `range` in `timeZone`, as steps (for the chart and the CSV). */
+export function rangeSteps(table: MeetingTable, range: DateRange, timeZone: string): ConcurrencySteps {
+  return concurrencySteps(table, rangeWindow(range, timeZone));
+}
+
+/** The capacity figures of `table` over `range`, in `timeZone`, against `limit` when it is known. */
+export function capacityOf(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Capacity {
+  if (!isCalendarDate(range.start) || !isCalendarDate(range.end)) return { peak: 0, peakAt: 0, perDay: [], clipped: 0 };
+  const steps = rangeSteps(table, range, timeZone);
+  const first = dayNumberOf(range.start);
+  const last = dayNumberOf(range.end);
+  const days: number[] = [];
+  for (let day = first; day <= last; day++) days.push(day);
+  const levels = limit && limit.roomLimit > 0 ? [warningCount(limit), limit.roomLimit] : [];
+  const parts = partsOf(steps, days.slice(1).map((day) => dayStartIn(day, timeZone)), levels);
+  const peak = peakOf(steps);
+  const perDay = parts.map((part, i) => ({ day: dayText(days[i]!), peak: part.peak, at: part.at, atWarningMs: part.atLeast[0] ?? 0, atLimitMs: part.atLeast[1] ?? 0 }));
+  const total = (key: 'atWarningMs' | 'atLimitMs') => perDay.reduce((sum, day) => sum + day[key], 0);
+  const daysWith = (key: 'atWarningMs' | 'atLimitMs') => perDay.filter((day) => day[key] > 0).length;
+  return {
+    peak: peak.count,
+    peakAt: peak.at,
+    perDay,
+    clipped: steps.clipped,
+    ...(limit && { limit }),
+    ...(levels.length > 0 && {
+      warningRooms: levels[0]!,
+      atWarningMs: total('atWarningMs'),
+      atWarningDays: daysWith('atWarningMs'),
+      atLimitMs: total('atLimitMs'),
+      atLimitDays: daysWith('atLimitMs'),
+    }),
+  };
+}

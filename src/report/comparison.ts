@@ -1,0 +1,39 @@
+/**
+ * The report against the period of the same length just before it: the range to ask for, and the
+ * change of each figure. Pure ECMAScript: used by the extension host and the page alike.
+ */
+import type { DateRange, RoomUsage } from '../shared/reportTypes';
+import { addDays, daysBetween } from './dateRange';
+
+/** The days just before `range`, as many as it has: 2021-02-20..2021-02-25 → 2021-02-14..2021-02-19. */
+export function previousRange(range: DateRange): DateRange {
+  const length = daysBetween(range.start, range.end);
+  return { start: addDays(range.start, -length), end: addDays(range.start, -1) };
+}
+
+/** A figure now and before: the change in %, undefined when there was nothing before to compare with. */
+export function percentChange(now: number, before: number): number | undefined {
+  if (!(before > 0)) return undefined;
+  return ((now - before) / before) * 100;
+}
+
+/** Rooms (of one license, across licenses) as a key: a name two licenses share is two rooms. */
+export function roomKey(room: Pick<RoomUsage, 'roomName' | 'license'>): string {
+  return room.license === undefined ? room.roomName : `${room.license}\u0000${room.roomName}`;
+}
+
+export interface RoomChange {
+  /** Seconds in the period before, per room key; a room of this period missing here is new. */
+  readonly before: ReadonlyMap<string, number>;
+  /** Rooms used before but not in this period, busiest first. */
+  readonly gone: readonly RoomUsage[];
+}
+
+/** Which rooms are new, which are gone, and each room's time before. */
+export function roomChange(now: readonly RoomUsage[], before: readonly RoomUsage[]): RoomChange {
+  const current = new Set(now.map(roomKey));
+  return {
+    before: new Map(before.map((room) => [roomKey(room), room.seconds])),
+    gone: before.filter((room) => !current.has(roomKey(room))),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Concurrent rooms rebuilt from usage records. A record is a meeting: it starts at `startedAt` and
+ * lasts `seconds`, so a room is busy over [start, start + length), half-open: a meeting that ends
+ * as another begins does not overlap it, and a meeting of no length is busy at no instant. A room
+ * with two overlapping meetings is one busy room. Only the time inside the window counts: a meeting
+ * that began before it, or runs past its end, is cut at its edges.
+ *
+ * O(n log n): each room's meetings are merged into the spans it was busy, then one sweep over the
+ * sorted span starts and ends. Pure ECMAScript + Intl: used by the extension host and the page alike.
+ */
+import type { MeetingTable } from '../shared/reportTypes';
+
+/** The instants [start, end) to count in, epoch milliseconds. */
+export interface TimeWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Concurrent rooms as a step function: from `times[k]` until `times[k + 1]` (the window's end for
+ * the last), `counts[k]` rooms were busy. `times[0]` is the window's start; no two steps in a row
+ * have the same count.
+ */
+export interface ConcurrencySteps {
+  readonly times: Float64Array;
+  readonly counts: Uint32Array;
+  readonly window: TimeWindow;
+  /** Meetings that began before the window or ran past its end, and were cut at its edges. */
+  readonly clipped: number;
+}
+
+/** The spans each room was busy inside the window, merged per room: starts and ends, each sorted. */
+function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Array; ends: Float64Array; clipped: number } {
+  const { room, startedAt, seconds } = table;
+  const count = room.length;
+  const roomCount = table.roomNames.length;
+  // Meetings grouped by room (a counting sort: O(n)), each group then in order of start.
+  const first = new Uint32Array(roomCount + 1);
+  for (let i = 0; i < count; i++) first[room[i]! + 1]!++;
+  for (let r = 0; r < roomCount; r++) first[r + 1]! += first[r]!;
+  const next = first.slice(0, roomCount);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[next[room[i]!]!++] = i;
+
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let clipped = 0;
+  const byStart = (a: number, b: number) => startedAt[a]! - startedAt[b]!;
+  for (let r = 0; r < roomCount; r++) {
+    const group = order.subarray(first[r], first[r + 1]);
+    if (!isSortedBy(group, startedAt)) group.sort(byStart); // records usually come in time order
+    let spanStart = Number.NaN;
+    let spanEnd = Number.NaN;
+    for (const i of group) {
+      const begin = startedAt[i]!;
+      const finish = begin + seconds[i]! * 1000;
+      if (finish <= window.start || begin >= window.end || finish <= begin) continue;
+      if (begin < window.start || finish > window.end) clipped++;
+      const s = Math.max(begin, window.start);
+      const e = Math.min(finish, window.end);
+      if (s <= spanEnd) {
+        // Overlaps (or touches) the room's span so far: the room stays busy.
+        if (e > spanEnd) spanEnd = e;
+        continue;
+      }
+      if (spanEnd > spanStart) {
+        starts.push(spanStart);
+        ends.push(spanEnd);
+      }
+      spanStart = s;
+      spanEnd = e;
+    }
+    if (spanEnd > spanStart) {
+      starts.push(spanStart);
+      ends.push(spanEnd);
+    }
+  }
+  // Typed arrays sort numerically, and several times faster than arrays of numbers.
+  return { starts: Float64Array.from(starts).sort(), ends: Float64Array.from(ends).sort(), clipped };
+}
+
+function isSortedBy(indices: Uint32Array, values: readonly number[]): boolean {
+  for (let k = 1; k < indices.length; k++) if (values[indices[k]!]! < values[indices[k - 1]!]!) return false;
+  return true;
+}
+
+/** Concurrent rooms inside `window`, as steps (see ConcurrencySteps). */
+export function concurrencySteps(table: MeetingTable, window: TimeWindow): ConcurrencySteps {
+  const { starts, ends, clipped } = busySpans(table, window);
+  const times: number[] = [window.start];
+  const counts: number[] = [0];
+  let busy = 0;
+  let s = 0;
+  let e = 0;
+  while (e < ends.length) {
+    // Ends first at a tie: a room that stops as another starts leaves the count as it was.
+    const at = s < starts.length && starts[s]! < ends[e]! ? starts[s]! : ends[e]!;
+    if (at >= window.end) break; // only rooms still busy at the end are left: the last step runs to it
+    while (e < ends.length && ends[e] === at) {
+      busy--;
+      e++;
+    }
+    while (s < starts.length && starts[s] === at) {
+      busy++;
+      s++;
+    }
+    const last = times.length - 1;
+    if (busy === counts[last]) continue;
+    // Every event time is new but the first, which may be the window's start itself.
+    if (times[last] === at) {
+      counts[last] = busy;
+    } else {
+      times.push(at);
+      counts.push(busy);
+    }
+  }
+  return { times: Float64Array.from(times), counts: Uint32Array.from(counts), window, clipped };
+}
+
+/** The highest count and the first instant it was reached; count 0 at the window's start when nothing ran. */
+export function peakOf(steps: ConcurrencySteps): { count: number; at: number } {
+  let best = 0;
+  for (let k = 1; k < steps.counts.length; k++) if (steps.counts[k]! > steps.counts[best]!) best = k;
+  return { count: steps.counts[best]!, at: steps.times[best]! };
+}
+
+/** How long the count was at least `level`, in milliseconds. */
+export function timeAtLeast(steps: ConcurrencySteps, level: number): number {
+  let total = 0;
+  steps.counts.forEach((count, k) => {
+    if (count >= level) total += (steps.times[k + 1] ?? steps.window.end) - steps.times[k]!;
+  });
+  return total;
+}
+
+/**
+ * The steps cut at the given instants (sorted, inside the window): for each part, its peak and
+ * first instant of it, and how long it was at least each of `levels`. Used per day: `cuts` are
+ * the days' starts.
+ */
+export function partsOf(steps: ConcurrencySteps, cuts: readonly number[], levels: readonly number[]): { peak: number; at: number; atLeast: number[] }[] {
+  const bounds = [steps.window.start, ...cuts.filter((cut) => cut > steps.window.start && cut < steps.window.end), steps.window.end];
+  const parts = bounds.slice(0, -1).map((start) => ({ peak: 0, at: start, atLeast: levels.map(() => 0) }));
+  let part = 0;
+  for (let k = 0; k < steps.counts.length; k++) {
+    const count = steps.counts[k]!;
+    let from = steps.times[k]!;
+    const to = steps.times[k + 1] ?? steps.window.end;
+    while (from < to) {
+      while (bounds[part + 1]! <= from) part++;
+      const until = Math.min(to, bounds[part + 1]!);
+      const figures = parts[part]!;
+      if (count > figures.peak) {
+        figures.peak = count;
+        figures.at = from;
+      }
+      levels.forEach((level, l) => {
+        if (count >= level) figures.atLeast[l]! += until - from;
+      });
+      from = until;
+    }
+  }
+  return parts;
+}

@@ -1,0 +1,81 @@
+/**
+ * Concurrent rooms over the range as a step chart (uPlot, which runs under the page's CSP), with
+ * the room limit and the warning threshold as lines, and a line under it that reads out the count
+ * at the instant pointed at.
+ */
+import * as l10n from '@vscode/l10n';
+import uPlot from 'uplot';
+import type { ConcurrencySteps } from '../report/concurrency';
+import { formatInstant } from '../report/exportFile';
+import type { CapacityLimit } from '../shared/reportTypes';
+import { themeColor } from './dom';
+
+const HEIGHT = 200;
+
+export class ConcurrencyChart {
+  private plot: uPlot | undefined;
+  private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly readout: HTMLElement,
+  ) {
+    this.resize.observe(container);
+  }
+
+  render(steps: ConcurrencySteps, limit: CapacityLimit | undefined, warningRooms: number | undefined, timeZone: string): void {
+    this.plot?.destroy();
+    const foreground = themeColor('--vscode-foreground', '#ccc');
+    const grid = themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
+    // Seconds for uPlot's time axis; the last step is drawn to the window's end.
+    const xs = [...Array.from(steps.times, (t) => t / 1000), steps.window.end / 1000];
+    const counts = [...Array.from(steps.counts), steps.counts[steps.counts.length - 1] ?? 0];
+    const top = Math.max(1, ...counts, limit?.roomLimit ?? 0);
+    const lines: { label: string; value: number; color: string; dash?: number[] }[] = [];
+    if (limit && limit.roomLimit > 0) {
+      lines.push({ label: l10n.t('Room limit'), value: limit.roomLimit, color: themeColor('--vscode-charts-red', '#f14c4c') });
+      if (warningRooms !== undefined && warningRooms < limit.roomLimit) lines.push({ label: l10n.t('Warning'), value: warningRooms, color: themeColor('--vscode-charts-yellow', '#cca700'), dash: [6, 4] });
+    }
+    const show = (index: number | null | undefined) => {
+      if (index === null || index === undefined || index >= steps.counts.length) {
+        this.readout.textContent = l10n.t('Point at the chart to see how many rooms were busy.');
+        return;
+      }
+      this.readout.textContent = l10n.t('{0}: {1} rooms busy', formatInstant(steps.times[index]!, timeZone), steps.counts[index]!.toLocaleString());
+    };
+    show(undefined);
+    const color = themeColor('--vscode-charts-blue', '#3794ff');
+    this.plot = new uPlot(
+      {
+        width: this.width(),
+        height: HEIGHT,
+        // Instants are shown on the wall clock of the report's zone, whatever the browser's.
+        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), timeZone),
+        scales: { x: { time: true }, y: { range: [0, top * 1.15] } },
+        axes: [
+          { stroke: foreground, grid: { show: false }, ticks: { stroke: grid } },
+          { stroke: foreground, grid: { stroke: grid }, ticks: { stroke: grid }, values: (_, splits) => splits.map((split) => (Number.isInteger(split) ? String(split) : '')) },
+        ],
+        series: [
+          {},
+          { label: l10n.t('Busy rooms'), stroke: color, width: 2, points: { show: false }, paths: uPlot.paths.stepped!({ align: 1 }) },
+          ...lines.map((line) => ({ label: line.label, stroke: line.color, width: 1, points: { show: false }, ...(line.dash && { dash: line.dash }) })),
+        ],
+        cursor: { drag: { x: true, y: false }, points: { show: false } },
+        legend: { show: false },
+        hooks: { setCursor: [(plot) => show(plot.cursor.idx)] },
+      },
+      [xs, counts, ...lines.map((line) => xs.map(() => line.value))],
+      this.container,
+    );
+  }
+
+  private width(): number {
+    return Math.max(280, this.container.clientWidth);
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.plot?.destroy();
+  }
+}
