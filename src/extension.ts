@@ -50,6 +50,8 @@ export interface ExtensionApi {
   readonly statusBar: StatusBarView;
   /** The usage report panel, while one is open. */
   readonly usagePanel: () => UsagePanel | undefined;
+  /** The month figures and usage alerts. */
+  readonly month: MonthLauncher;
   /** What the extension keeps in VS Code's global state, for the tests' secret scan. */
   readonly globalState: vscode.Memento;
   /** VS Code's real secret storage, for the tests to see what is kept there. */
@@ -196,7 +198,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
       signIn: (credentials) => licenses.signIn(licenses.current, credentials),
       signOut: () => licenses.current.account.signOut(),
     },
-    tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, usagePanel: () => report.openPanel(), globalState: context.globalState, secrets: context.secrets, syncedKeys, activation,
+    tree, view: treeView, requestsStarted: () => http.requestsStarted, statusBar, usagePanel: () => report.openPanel(), month, globalState: context.globalState, secrets: context.secrets, syncedKeys, activation,
   };
 }
 

@@ -4,7 +4,8 @@
  * errors, silence), queued by tests through the control API and applied before normal handling.
  *
  * Matching: a fault applies to a request whose raw path starts with its `path` (every API path when
- * absent; control paths never see faults). It affects `times` matching requests (default 1, -1 =
+ * absent; control paths never see faults) and whose raw query contains its `query` (any when absent:
+ * `startTime=2021-02-14` picks out one usage range). It affects `times` matching requests (default 1, -1 =
  * until cleared). Latency faults add up and the request then goes on (to the next fault or the
  * normal answer); the first other matching fault decides the answer, and only that one is used up.
  */
@@ -57,11 +58,11 @@ export class FaultList {
   }
 
   /** Decides what happens to a request for `path`, using up the faults involved. */
-  take(path: string): FaultPlan {
+  take(path: string, query = ''): FaultPlan {
     const plan: FaultPlan = { delayMs: 0 };
     for (const active of [...this.faults]) {
       const { fault } = active;
-      if (fault.path !== undefined && !path.startsWith(fault.path)) {
+      if ((fault.path !== undefined && !path.startsWith(fault.path)) || (fault.query !== undefined && !query.includes(fault.query))) {
         continue;
       }
       if (fault.type === 'latency') {
@@ -98,12 +99,15 @@ export function parseFault(input: unknown): Fault | string {
     return `fault type must be one of ${TYPES.join(', ')}`;
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'type' && key !== 'path' && key !== 'times' && !ALLOWED_KEYS[type].includes(key)) {
+    if (key !== 'type' && key !== 'path' && key !== 'query' && key !== 'times' && !ALLOWED_KEYS[type].includes(key)) {
       return `unknown field "${key}" for a ${type} fault`;
     }
   }
   if (raw.path !== undefined && (typeof raw.path !== 'string' || !raw.path.startsWith('/'))) {
     return 'path must be a string starting with "/"';
+  }
+  if (raw.query !== undefined && typeof raw.query !== 'string') {
+    return 'query must be a string';
   }
   if (raw.times !== undefined && !(raw.times === -1 || (Number.isInteger(raw.times) && (raw.times as number) >= 1))) {
     return 'times must be a positive integer, or -1 for "until cleared"';

@@ -95,7 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       state.stats.requests.push({ method: ex.method, path: ex.path, status });
       options.onRequest?.({ method: ex.method, path: ex.path, status, ms: Date.now() - startedMs });
     });
-    const plan = state.faults.take(ex.path);
+    const plan = state.faults.take(ex.path, ex.query);
     if (plan.fault?.type === 'hang') {
       return answerWithFault(ex, plan.fault, state);
     }

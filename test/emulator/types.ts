@@ -10,16 +10,16 @@ export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 
 /** A misbehaviour injected into the next matching API request(s). */
 export type Fault =
-  | { type: 'latency'; ms: number; path?: string; times?: number }
-  | { type: 'status'; status: number; message?: string; path?: string; times?: number }
+  | { type: 'latency'; ms: number; path?: string; query?: string; times?: number }
+  | { type: 'status'; status: number; message?: string; path?: string; query?: string; times?: number }
   /** `seconds` up to 4_000_000_000 (beyond what setTimeout holds); `httpDate: true` sends an IMF-fixdate instead of delta-seconds. */
-  | { type: 'retryAfter'; seconds: number; httpDate?: boolean; path?: string; times?: number }
+  | { type: 'retryAfter'; seconds: number; httpDate?: boolean; path?: string; query?: string; times?: number }
   /** `location` defaults to the redirect sink's origin + the same path and query; any header-safe string overrides it. */
-  | { type: 'redirect'; status: RedirectStatus; location?: string; path?: string; times?: number }
-  | { type: 'reset'; path?: string; times?: number }
-  | { type: 'nonJson'; path?: string; times?: number }
-  | { type: 'statusFalse'; message?: string; path?: string; times?: number }
-  | { type: 'hang'; path?: string; times?: number };
+  | { type: 'redirect'; status: RedirectStatus; location?: string; path?: string; query?: string; times?: number }
+  | { type: 'reset'; path?: string; query?: string; times?: number }
+  | { type: 'nonJson'; path?: string; query?: string; times?: number }
+  | { type: 'statusFalse'; message?: string; path?: string; query?: string; times?: number }
+  | { type: 'hang'; path?: string; query?: string; times?: number };
 
 export type FaultType = Fault['type'];
 

@@ -63,6 +63,18 @@ export async function treeItems(api: ExtensionApi, parent?: TreeNode): Promise<{
   return children.map((node) => ({ node, item: api.tree.getTreeItem(node) }));
 }
 
+/**
+ * Waits for the current license's month figure, which is fetched (by a bundle loaded on demand)
+ * after the first refresh while the tree is shown; the tree then has its "This month" node.
+ */
+export async function waitForMonth(api: ExtensionApi, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (api.month.stateOf(api.licenses.current.id)?.fetchedAt === undefined) {
+    if (Date.now() > deadline) throw new Error('the month figure never came');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export function label(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }

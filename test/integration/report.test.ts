@@ -8,7 +8,7 @@ import type { ReportSummary } from '../../src/shared/protocol';
 import type { MeetingTable } from '../../src/shared/reportTypes';
 import type { ReportState } from '../../src/state/usageReport';
 import type { UsagePanel } from '../../src/views/usagePanel';
-import { currentBranch, demoCredentials, emulator, extensionApi, signInToEmulator } from './helpers';
+import { currentBranch, demoCredentials, emulator, extensionApi, signInToEmulator, waitForMonth } from './helpers';
 
 const SAMPLE = { start: '2021-02-20', end: '2021-02-25' };
 
@@ -30,7 +30,10 @@ async function openReport(api: ExtensionApi, range: { start: string; end: string
     ? await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.openUsageReport', range)
     : await vscode.commands.executeCommand<UsagePanel | undefined>('sconnector.showRoomUsage', { kind: 'room', branch: currentBranch(api), room: { roomName: room, status: 'WAIT', userCount: 0 } }, range);
   assert.ok(panel, 'the command opened a panel');
-  const state = await waitForState(api, (s) => s.phase === 'loaded' && s.report.summary.range.start === range.start && s.report.summary.range.end === range.end && s.report.summary.room === room, 'the report');
+  // Loaded, with the period before added (or failed): nothing of this report is still asking the server.
+  const state = await waitForState(api, (s) => s.phase === 'loaded' && s.report.summary.range.start === range.start && s.report.summary.range.end === range.end && s.report.summary.room === room
+    && (s.report.summary.previous !== undefined || s.report.summary.previousError !== undefined), 'the report');
+  await waitForMonth(api);
   assert.ok(state.phase === 'loaded');
   return { ...state.report.summary, table: state.report.table };
 }
@@ -65,6 +68,41 @@ describe('Usage report against the emulator', function () {
     assert.equal(perDay.reduce((sum, day) => sum + day.seconds, 0), 49951);
     assert.equal(api.usagePanel()?.panel.title, 'S-Connector Usage');
     assert.deepEqual(api.usagePanel()!.lastMessages.map((message) => message.type).slice(0, 1), ['report'], 'totals and charts go first, the meetings after');
+  });
+
+  it('adds the capacity, the period before and the month, each from the emulator', async () => {
+    const report = await openReport(api, SAMPLE);
+    const { capacity, weekHours } = report.aggregates;
+    const data = await control.data();
+    assert.equal(capacity.peak, 1);
+    assert.equal(capacity.peakAt, Date.parse('2021-02-21T02:34:52Z'));
+    assert.deepEqual(report.limit, { roomLimit: data.license.roomLimit, warningPercent: 80 });
+    assert.equal(weekHours.reduce((sum, seconds) => sum + seconds, 0), 49951);
+    assert.deepEqual(report.previous?.range, { start: '2021-02-14', end: '2021-02-19' });
+    assert.equal(report.previous?.summary.meetings, 0, 'the emulator has no meetings that week');
+    assert.ok(report.month, 'the month figure');
+    const monthStart = new Date(new Date().getFullYear(), new Date().getMonth(), 1).getTime();
+    const soFar = data.records.filter((record) => Date.parse(record.createdAt) >= monthStart).reduce((sum, record) => sum + record.sessionTimeSecond, 0);
+    assert.equal(report.month.soFarSeconds, soFar);
+    // Copy Summary puts the figures on the clipboard as Markdown.
+    await vscode.commands.executeCommand('sconnector.copyUsageSummary');
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /^\*\*S-Connector usage, 2021-02-20 to 2021-02-25\*\*/);
+    assert.match(copied, /\| Peak concurrent rooms \| 1 of \d+ \(2021-02-21 /);
+  });
+
+  it('a failed comparison leaves the report as it is, and says why', async () => {
+    // Only the period before (2021-02-14..19) fails: the report's own range answers as usual.
+    await control.addFault({ type: 'status', status: 503, path: '/v1/static', query: 'startTime=2021-02-14', times: -1 });
+    try {
+      api.usagePanel()?.dispose();
+      const report = await openReport(api, SAMPLE);
+      assert.equal(report.aggregates.summary.meetings, 4);
+      assert.equal(report.previous, undefined);
+      assert.match(report.previousError ?? '', /503/);
+    } finally {
+      await control.clearFaults();
+    }
   });
 
   it('matches the emulator for a range of generated data, in UTC and in another time zone', async () => {

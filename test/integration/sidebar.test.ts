@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/sessionsTree';
 import { DEMO_SECRET_KEY } from '../emulator/server';
-import { currentBranch, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, roomsNode, signInToEmulator, testRunDir, treeItems, waitForState } from './helpers';
+import { currentBranch, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, roomsNode, signInToEmulator, testRunDir, tooltipText, treeItems, waitForMonth, waitForState } from './helpers';
 
 describe('Sidebar, status bar and sign-in against the emulator', function () {
   this.timeout(60_000);
@@ -51,11 +51,22 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     // Each test stands on its own: it signs in if an earlier one (or its failure) left it signed out.
     beforeEach(() => ensureSignedIn(api));
 
-    it("the tree's license node and rooms match the emulator", async () => {
+    it("the tree's license node, month and rooms match the emulator", async () => {
       await api.state.refresh();
+      await waitForMonth(api);
       const data = await control.data();
-      const top = await treeItems(api);
+      const top = (await treeItems(api)).filter(({ node }) => node.kind !== 'month');
       assert.deepEqual(top.map(({ node }) => node.kind), ['license', 'rooms']);
+      // This month so far, by start day in this machine's zone (the extension host's), from the emulator's records.
+      const now = new Date();
+      const monthStart = new Date(now.getFullYear(), now.getMonth(), 1).getTime();
+      const soFar = data.records.filter((record) => Date.parse(record.createdAt) >= monthStart).reduce((sum, record) => sum + record.sessionTimeSecond, 0) / 3600;
+      const month = (await treeItems(api)).find(({ node }) => node.kind === 'month')!.item;
+      assert.equal(label(month), 'This month');
+      const shown = Number(/^([\d.,]+) h so far/.exec(String(month.description))?.[1]?.replace(/,/g, ''));
+      assert.ok(Math.abs(shown - soFar) <= (soFar < 10 ? 0.05 : 0.5), `${shown} h shown, ${soFar} h in the records`);
+      assert.equal(month.command?.command, 'sconnector.openUsageReport');
+      assert.match(tooltipText(month.tooltip), /Last month \(\d{4}-\d{2}\): .* in all/);
       const license = top[0]!.item;
       assert.equal(label(license), 'trial');
       assert.equal(license.description, `${data.rooms.length} / 10 rooms`);
@@ -206,6 +217,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
     ] as const) {
       it(`a failing refresh (${fault.type}) keeps the last data, marked stale, with an error item; recovery clears it`, async () => {
         await api.state.refresh();
+        await waitForMonth(api);
         const before = api.state.snapshot;
         await control.addFault({ ...fault, path: '/v1/sessions' });
         await api.state.refresh();
@@ -214,7 +226,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
         assert.deepEqual(stale.rooms, before.rooms, 'the last good rooms stay');
         assert.equal(stale.updatedAt, before.updatedAt);
         const top = await treeItems(api);
-        assert.deepEqual(top.map(({ node }) => node.kind), ['error', 'license', 'rooms']);
+        assert.deepEqual(top.map(({ node }) => node.kind), ['error', 'license', 'month', 'rooms']);
         assert.equal(label(top[0]!.item), 'Refresh failed: showing older data');
         assert.equal(top[0]!.item.command?.command, 'sconnector.refresh', 'clicking it retries');
         assert.ok(String(top[0]!.item.description).length > 10, 'it says what happened');
@@ -222,7 +234,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
         await control.clearFaults();
         await api.state.refresh();
         assert.equal(api.state.snapshot.error, undefined);
-        assert.deepEqual((await treeItems(api)).map(({ node }) => node.kind), ['license', 'rooms']);
+        assert.deepEqual((await treeItems(api)).map(({ node }) => node.kind), ['license', 'month', 'rooms']);
         assert.doesNotMatch(api.statusBar.item.text, /warning/);
       });
     }

@@ -223,4 +223,14 @@ describe('emulator faults', () => {
     }
     assert.equal(typeof parseFault({ type: 'retryAfter', seconds: 4_000_000_000, httpDate: true }), 'object');
   });
+
+  it('FaultList: a fault with a query applies only to requests whose query holds it', () => {
+    const list = new FaultList();
+    list.add({ type: 'status', status: 503, path: '/v1/static', query: 'startTime=2021-02-14', times: -1 });
+    assert.deepEqual(list.take('/v1/static', 'startTime=2021-02-20&endTime=2021-02-25'), { delayMs: 0 });
+    assert.equal(list.take('/v1/static', 'startTime=2021-02-14&endTime=2021-02-19').fault?.type, 'status');
+    assert.deepEqual(list.take('/v1/static'), { delayMs: 0 });
+    assert.equal(typeof parseFault({ type: 'nonJson', query: 'x' }), 'object');
+    assert.equal(parseFault({ type: 'nonJson', query: 1 }), 'query must be a string');
+  });
 });
