@@ -5,9 +5,9 @@
  * Pure ECMAScript + Intl: used by the extension host and the page alike.
  */
 import { calendarDayStart, DAY_MS, dayText, isCalendarDate } from '../shared/calendarDate';
-import type { Capacity, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
+import type { Capacity, CapacityLimit, DateRange, DayCapacity, MeetingTable } from '../shared/reportTypes';
 import { concurrencySteps, partsOf, peakOf, type ConcurrencySteps, type TimeWindow } from './concurrency';
-import { dayStartIn } from './timeZone';
+import { dayNumberIn, dayStartIn } from './timeZone';
 
 function dayNumberOf(day: string): number {
   return Math.round(calendarDayStart(day)! / DAY_MS);
@@ -34,12 +34,20 @@ export function capacityOf(table: MeetingTable, range: DateRange, timeZone: stri
   const steps = rangeSteps(table, range, timeZone);
   const first = dayNumberOf(range.start);
   const last = dayNumberOf(range.end);
-  const days: number[] = [];
-  for (let day = first; day <= last; day++) days.push(day);
   const levels = limit && limit.roomLimit > 0 ? [warningCount(limit), limit.roomLimit] : [];
-  const parts = partsOf(steps, days.slice(1).map((day) => dayStartIn(day, timeZone)), levels);
   const peak = peakOf(steps);
-  const perDay = parts.map((part, i) => ({ day: dayText(days[i]!), peak: part.peak, at: part.at, atWarningMs: part.atLeast[0] ?? 0, atLimitMs: part.atLeast[1] ?? 0 }));
+  // Only the days from the first busy one to the last are cut out of the steps: a five-year range
+  // with a few months of meetings looks up a few months of midnights, not five years of them.
+  const busy = busyDays(steps, timeZone, first, last);
+  const bounds = busy ? Array.from({ length: busy.last - busy.first + 2 }, (_, i) => dayStartIn(busy.first + i, timeZone)) : [];
+  const parts = partsOf(steps, bounds, levels);
+  const perDay: DayCapacity[] = [];
+  for (let day = first; day <= last; day++) {
+    const part = busy && day >= busy.first && day <= busy.last ? parts[day - busy.first] : undefined;
+    perDay.push(part
+      ? { day: dayText(day), peak: part.peak, at: part.at, atWarningMs: part.atLeast[0] ?? 0, atLimitMs: part.atLeast[1] ?? 0 }
+      : { day: dayText(day), peak: 0, at: 0, atWarningMs: 0, atLimitMs: 0 });
+  }
   const total = (key: 'atWarningMs' | 'atLimitMs') => perDay.reduce((sum, day) => sum + day[key], 0);
   const daysWith = (key: 'atWarningMs' | 'atLimitMs') => perDay.filter((day) => day[key] > 0).length;
   return {
@@ -56,4 +64,18 @@ export function capacityOf(table: MeetingTable, range: DateRange, timeZone: stri
       atLimitDays: daysWith('atLimitMs'),
     }),
   };
+}
+
+/** The first and last day (of `first`..`last`) on which any room was busy; undefined when none was. */
+function busyDays(steps: ConcurrencySteps, timeZone: string, first: number, last: number): { first: number; last: number } | undefined {
+  const { times, counts, window } = steps;
+  let from = -1;
+  let to = -1;
+  for (let k = 0; k < counts.length; k++) {
+    if (counts[k] === 0) continue;
+    if (from < 0) from = times[k]!;
+    to = times[k + 1] ?? window.end;
+  }
+  if (from < 0) return undefined;
+  return { first: Math.max(first, dayNumberIn(from, timeZone)), last: Math.min(last, dayNumberIn(to - 1, timeZone)) };
 }

@@ -42,8 +42,11 @@ function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Ar
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) order[next[room[i]!]!++] = i;
 
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // At most one span per meeting; typed arrays, filled and then sorted (numerically, and several
+  // times faster than arrays of numbers).
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  let spans = 0;
   let clipped = 0;
   const byStart = (a: number, b: number) => startedAt[a]! - startedAt[b]!;
   for (let r = 0; r < roomCount; r++) {
@@ -51,32 +54,32 @@ function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Ar
     if (!isSortedBy(group, startedAt)) group.sort(byStart); // records usually come in time order
     let spanStart = Number.NaN;
     let spanEnd = Number.NaN;
-    for (const i of group) {
+    for (let g = 0; g < group.length; g++) {
+      const i = group[g]!;
       const begin = startedAt[i]!;
       const finish = begin + seconds[i]! * 1000;
       if (finish <= window.start || begin >= window.end || finish <= begin) continue;
       if (begin < window.start || finish > window.end) clipped++;
-      const s = Math.max(begin, window.start);
-      const e = Math.min(finish, window.end);
+      const s = begin < window.start ? window.start : begin;
+      const e = finish > window.end ? window.end : finish;
       if (s <= spanEnd) {
         // Overlaps (or touches) the room's span so far: the room stays busy.
         if (e > spanEnd) spanEnd = e;
         continue;
       }
       if (spanEnd > spanStart) {
-        starts.push(spanStart);
-        ends.push(spanEnd);
+        starts[spans] = spanStart;
+        ends[spans++] = spanEnd;
       }
       spanStart = s;
       spanEnd = e;
     }
     if (spanEnd > spanStart) {
-      starts.push(spanStart);
-      ends.push(spanEnd);
+      starts[spans] = spanStart;
+      ends[spans++] = spanEnd;
     }
   }
-  // Typed arrays sort numerically, and several times faster than arrays of numbers.
-  return { starts: Float64Array.from(starts).sort(), ends: Float64Array.from(ends).sort(), clipped };
+  return { starts: starts.subarray(0, spans).sort(), ends: ends.subarray(0, spans).sort(), clipped };
 }
 
 function isSortedBy(indices: Uint32Array, values: readonly number[]): boolean {
@@ -87,8 +90,11 @@ function isSortedBy(indices: Uint32Array, values: readonly number[]): boolean {
 /** Concurrent rooms inside `window`, as steps (see ConcurrencySteps). */
 export function concurrencySteps(table: MeetingTable, window: TimeWindow): ConcurrencySteps {
   const { starts, ends, clipped } = busySpans(table, window);
-  const times: number[] = [window.start];
-  const counts: number[] = [0];
+  // At most one step per start and per end, and the window's start.
+  const times = new Float64Array(starts.length + ends.length + 1);
+  const counts = new Uint32Array(times.length);
+  times[0] = window.start;
+  let last = 0;
   let busy = 0;
   let s = 0;
   let e = 0;
@@ -104,17 +110,12 @@ export function concurrencySteps(table: MeetingTable, window: TimeWindow): Concu
       busy++;
       s++;
     }
-    const last = times.length - 1;
     if (busy === counts[last]) continue;
     // Every event time is new but the first, which may be the window's start itself.
-    if (times[last] === at) {
-      counts[last] = busy;
-    } else {
-      times.push(at);
-      counts.push(busy);
-    }
+    if (times[last] !== at) times[++last] = at;
+    counts[last] = busy;
   }
-  return { times: Float64Array.from(times), counts: Uint32Array.from(counts), window, clipped };
+  return { times: times.slice(0, last + 1), counts: counts.slice(0, last + 1), window, clipped };
 }
 
 /** The highest count and the first instant it was reached; count 0 at the window's start when nothing ran. */
@@ -134,18 +135,27 @@ export function timeAtLeast(steps: ConcurrencySteps, level: number): number {
 }
 
 /**
- * The steps cut at the given instants (sorted, inside the window): for each part, its peak and
- * first instant of it, and how long it was at least each of `levels`. Used per day: `cuts` are
- * the days' starts.
+ * The steps between consecutive `bounds` (ascending, inside the window): for each part
+ * [bounds[i], bounds[i + 1]), its peak and the first instant of it (its start when nothing ran),
+ * and how long it was at least each of `levels`. Used per day: the bounds are the days' starts.
  */
-export function partsOf(steps: ConcurrencySteps, cuts: readonly number[], levels: readonly number[]): { peak: number; at: number; atLeast: number[] }[] {
-  const bounds = [steps.window.start, ...cuts.filter((cut) => cut > steps.window.start && cut < steps.window.end), steps.window.end];
+export function partsOf(steps: ConcurrencySteps, bounds: readonly number[], levels: readonly number[]): { peak: number; at: number; atLeast: number[] }[] {
   const parts = bounds.slice(0, -1).map((start) => ({ peak: 0, at: start, atLeast: levels.map(() => 0) }));
+  if (parts.length === 0) return parts;
+  // The step in force at the first bound: the last one that starts at or before it.
+  let k = 0;
+  let high = steps.times.length - 1;
+  while (k < high) {
+    const mid = (k + high + 1) >>> 1;
+    if (steps.times[mid]! <= bounds[0]!) k = mid;
+    else high = mid - 1;
+  }
   let part = 0;
-  for (let k = 0; k < steps.counts.length; k++) {
+  const last = bounds[bounds.length - 1]!;
+  for (; k < steps.counts.length; k++) {
     const count = steps.counts[k]!;
-    let from = steps.times[k]!;
-    const to = steps.times[k + 1] ?? steps.window.end;
+    let from = Math.max(steps.times[k]!, bounds[0]!);
+    const to = Math.min(steps.times[k + 1] ?? steps.window.end, last);
     while (from < to) {
       while (bounds[part + 1]! <= from) part++;
       const until = Math.min(to, bounds[part + 1]!);
@@ -154,11 +164,10 @@ export function partsOf(steps: ConcurrencySteps, cuts: readonly number[], levels
         figures.peak = count;
         figures.at = from;
       }
-      levels.forEach((level, l) => {
-        if (count >= level) figures.atLeast[l]! += until - from;
-      });
+      for (let l = 0; l < levels.length; l++) if (count >= levels[l]!) figures.atLeast[l]! += until - from;
       from = until;
     }
+    if (to >= last) break;
   }
   return parts;
 }

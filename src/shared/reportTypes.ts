@@ -69,7 +69,7 @@ export interface CapacityLimit {
 
 export interface DayCapacity {
   readonly day: string;
-  /** The most rooms busy at once that day, and the first instant it happened (epoch ms). */
+  /** The most rooms busy at once that day, and the first instant it happened (epoch ms; 0 on a day without meetings). */
   readonly peak: number;
   readonly at: number;
   readonly atWarningMs: number;

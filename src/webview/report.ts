@@ -15,6 +15,7 @@ import { rangeSteps } from '../report/capacity';
 import { roomChange, roomKey, type RoomChange } from '../report/comparison';
 import type { ConcurrencySteps } from '../report/concurrency';
 import { describeRange } from '../report/dateRange';
+import { zoneChoices } from '../report/zoneNames';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
 import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../shared/reportTypes';
@@ -69,7 +70,7 @@ const applyButton = el('vscode-button', { id: 'apply' }, l10n.t('Show'));
 // Every zone this browser knows, searchable by typing: the user's own first, then UTC.
 const zonePicker = el('vscode-single-select', { id: 'zone', combobox: true, filter: 'contains', 'aria-label': l10n.t('Time zone') },
   el('vscode-option', { value: '', selected: chosenZone === '' }, l10n.t('Local ({0})', userTimeZone)),
-  ...['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((zone) => el('vscode-option', { value: zone, selected: zone === chosenZone }, zone))) as HTMLElement & { value: string };
+  ...zoneChoices(Intl.supportedValuesOf('timeZone'), [chosenZone]).map((zone) => el('vscode-option', { value: zone, selected: zone === chosenZone }, zone))) as HTMLElement & { value: string };
 const csvButton = el('vscode-button', { id: 'export-csv', secondary: true, disabled: true }, l10n.t('Export CSV'));
 const jsonButton = el('vscode-button', { id: 'export-json', secondary: true, disabled: true }, l10n.t('Export JSON'));
 const concurrencyButton = el('vscode-button', { id: 'export-concurrency', secondary: true, disabled: true, title: l10n.t('The concurrent rooms over the range, as CSV: one row per change') }, l10n.t('Export Concurrency CSV'));
@@ -358,7 +359,7 @@ function summary(aggregates: Aggregates, payload: ReportSummary): Node {
   const { summary: s } = aggregates;
   const { timeZone, previous } = payload;
   const tile = (id: string, label: string, value: string, detail?: string, change?: Node) =>
-    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value, change && ' ', change), detail !== undefined && h('span', { class: 'detail' }, detail));
+    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value-row' }, h('span', { class: 'value' }, value), change), detail !== undefined && h('span', { class: 'detail' }, detail));
   return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
     tile('total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
     tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),

@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { aggregate, toMeetingTable } from '../../src/report/aggregate';
+import { capacityOf } from '../../src/report/capacity';
+import { roomChange } from '../../src/report/comparison';
+import { weekHourSeconds } from '../../src/report/heatmap';
 import { DEFAULT_QUERY, selectRows } from '../../src/report/tableView';
 import { toWire } from '../../src/shared/protocol';
 import { startEmulator } from '../emulator/server';
@@ -23,6 +26,8 @@ export function sizeFigures(): Figure[] {
     { name: 'extension bundle (dist/extension.js, minified)', value: size('dist/extension.js'), unit: 'KB', budget: 80 },
     { name: 'usage report bundle, loaded on first use (dist/report.js)', value: size('dist/report.js'), unit: 'KB' },
     { name: 'license and account commands bundle, loaded on first use (dist/commands.js)', value: size('dist/commands.js'), unit: 'KB' },
+    { name: 'month figures and usage alerts bundle, loaded when the tree shows a license (dist/month.js)', value: size('dist/month.js'), unit: 'KB' },
+    { name: 'node-fetch, loaded on the first request (dist/fetch.js)', value: size('dist/fetch.js'), unit: 'KB' },
     { name: 'webview bundle (report.js + report.css, with uPlot)', value: size('dist/webview/report.js') + size('dist/webview/report.css'), unit: 'KB', budget: 250 },
     { name: 'packaged .vsix', value: fs.statSync(vsix).size / KB, unit: 'KB', budget: 500 },
   ];
@@ -39,6 +44,7 @@ export async function reportFigures(records: number): Promise<{ figures: Figure[
     const parsed: number[] = [];
     const work: number[] = [];
     const sorts: number[] = [];
+    const analytics: number[] = [];
     let meetings = 0;
     for (let run = 0; run < RUNS; run++) {
       bare.push((await timed(async () => (await fetch(url, { headers: { 's-connector-jwt': token } })).text())).ms);
@@ -54,6 +60,18 @@ export async function reportFigures(records: number): Promise<{ figures: Figure[
       });
       work.push(built.ms);
       sorts.push((await timed(() => selectRows(built.result, DEFAULT_QUERY))).ms);
+      // Capacity and trends, each as the report computes it: concurrency (sweep line and per-day
+      // figures), the weekday × hour heatmap in a zone, and the comparison of every room.
+      // Over the days the records span (180), as a user asks for them.
+      const days = usage.records.map((record) => record.createdAt.slice(0, 10)).sort();
+      const span = { start: days[0]!, end: days.at(-1)! };
+      const { perRoom } = aggregate(built.result, span, 'UTC');
+      analytics.push((await timed(() => {
+        capacityOf(built.result, span, 'Asia/Seoul', { roomLimit: 10, warningPercent: 80 });
+        weekHourSeconds(built.result, 'Asia/Seoul');
+        roomChange(perRoom, perRoom.slice(1));
+        return undefined;
+      })).ms);
       meetings = built.result.room.length;
     }
     const bareMs = median(bare);
@@ -65,6 +83,7 @@ export async function reportFigures(records: number): Promise<{ figures: Figure[
         { name: 'extension-host work per report: table + per-day/per-room totals + wire form', value: workMs, unit: 'ms' },
         { name: '  as a share of the bare request', value: workMs / bareMs, unit: '×', budget: 1 },
         { name: 'default sort of the meetings (newest first), in Node', value: median(sorts), unit: 'ms' },
+        { name: `capacity and trends: concurrency + heatmap + room comparison (${meetings.toLocaleString()} records)`, value: median(analytics), unit: 'ms', budget: 50 },
       ],
     };
   } finally {

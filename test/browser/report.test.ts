@@ -68,7 +68,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await frame.locator('#concurrency-chart canvas').waitFor();
     // The heatmap: Monday 21:00 holds gsdagd's first 20 min 34 s (21:39:26 to 22:00).
     assert.equal(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('data-seconds'), '1234');
-    assert.match(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('title') ?? '', /21:00–22:00: 20 min/);
+    assert.match(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('title') ?? '', /21:00–22:00: 21 min/);
     // Compared with the six days before, which have no meetings: every figure is new.
     assert.equal(await frame.locator('#comparison').innerText(), 'Arrows compare with the 6 days before: 2021-02-14 to 2021-02-19.');
     assert.equal(await frame.locator('#summary-total .change').innerText(), 'new');
@@ -79,6 +79,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     const readout = frame.locator('#day-readout');
     assert.equal(await readout.innerText(), 'Point at a day to see its usage.');
     // Six days, 2021-02-20 to 25, drawn from -0.6 to 5.4: the third bar is the 22nd.
+    await frame.locator('#day-chart').scrollIntoViewIfNeeded();
     const box = (await frame.locator('#day-chart .u-over').boundingBox())!;
     await workbench.page.mouse.move(box.x + box.width * (2.6 / 6), box.y + box.height / 2);
     await frame.locator('#day-readout', { hasText: '2021-02-22' }).waitFor();

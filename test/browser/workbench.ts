@@ -87,7 +87,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
 export async function chooseZone(frame: FrameLocator, search: string, label: string = search): Promise<void> {
   const input = frame.locator('#zone input');
   await input.click();
-  await input.fill(search);
+  await input.fill('');
+  await input.pressSequentially(search);
   await frame.locator('#zone [role="option"]', { hasText: label }).first().click();
 }
 

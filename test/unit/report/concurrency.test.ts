@@ -106,7 +106,7 @@ describe('report/concurrency', () => {
     fc.assert(fc.property(meetings, fc.uniqueArray(fc.integer({ min: 1, max: 239 }), { maxLength: 5 }), (list, cutMinutes) => {
       const steps = concurrencySteps(tableOf(list), WINDOW);
       const cuts = cutMinutes.sort((a, b) => a - b).map((m) => m * MINUTE);
-      const parts = partsOf(steps, cuts, [1, 2]);
+      const parts = partsOf(steps, [WINDOW.start, ...cuts, WINDOW.end], [1, 2]);
       assert.equal(parts.length, cuts.length + 1);
       assert.equal(Math.max(...parts.map((part) => part.peak)), peakOf(steps).count);
       assert.equal(parts.reduce((sum, part) => sum + part.atLeast[0]!, 0), timeAtLeast(steps, 1));
@@ -117,5 +117,15 @@ describe('report/concurrency', () => {
         assert.equal(stepAt(steps, part.at), part.peak);
       });
     }), { numRuns: 200 });
+  });
+
+  it('gives the same figures for a stretch of the window cut out on its own', () => {
+    fc.assert(fc.property(meetings, fc.uniqueArray(fc.integer({ min: 1, max: 239 }), { minLength: 2, maxLength: 6 }), (list, minutes) => {
+      const steps = concurrencySteps(tableOf(list), WINDOW);
+      const bounds = minutes.sort((a, b) => a - b).map((m) => m * MINUTE);
+      const whole = partsOf(steps, [WINDOW.start, ...bounds, WINDOW.end], [1, 2]).slice(1, -1);
+      assert.deepEqual(partsOf(steps, bounds, [1, 2]), whole);
+    }), { numRuns: 200 });
+    assert.deepEqual(partsOf(concurrencySteps(tableOf([]), WINDOW), [5], [1]), []);
   });
 });
