@@ -30,7 +30,9 @@ export class ConcurrencyChart {
     // Seconds for uPlot's time axis; the last step is drawn to the window's end.
     const xs = [...Array.from(steps.times, (t) => t / 1000), steps.window.end / 1000];
     const counts = [...Array.from(steps.counts), steps.counts[steps.counts.length - 1] ?? 0];
-    const top = Math.max(1, ...counts, limit?.roomLimit ?? 0);
+    // A loop, not Math.max(...counts): 100,000 meetings make ~200,000 steps, more arguments than a call takes.
+    let top = Math.max(1, limit?.roomLimit ?? 0);
+    for (const count of counts) if (count > top) top = count;
     const lines: { label: string; value: number; color: string; dash?: number[] }[] = [];
     if (limit && limit.roomLimit > 0) {
       lines.push({ label: l10n.t('Room limit'), value: limit.roomLimit, color: themeColor('--vscode-charts-red', '#f14c4c') });

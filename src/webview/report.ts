@@ -289,7 +289,12 @@ function drawConcurrency(): void {
   if (!report || !table || !concurrencyChart) return;
   const steps: ConcurrencySteps = rangeSteps(table, report.range, report.timeZone);
   const { capacity } = report.aggregates;
-  concurrencyChart.render(steps, capacity.limit, capacity.warningRooms, report.timeZone);
+  try {
+    concurrencyChart.render(steps, capacity.limit, capacity.warningRooms, report.timeZone);
+  } catch (error) {
+    // A chart that cannot be drawn must not keep the meetings table from being drawn after it.
+    document.getElementById('concurrency-readout')!.textContent = l10n.t('The chart could not be drawn: {0}', String(error));
+  }
 }
 
 /** Which colour is which license, under a chart stacked by license; nothing for one license. */
