@@ -14,6 +14,7 @@ const MUTATE = [
   'src/state/**/*.ts',
   'src/views/displayName.ts',
   'src/views/format.ts',
+  'src/webview/format.ts',
   'src/webview/tablePaging.ts',
 ];
 const IMPORTS_VSCODE = /\bfrom\s+['"]vscode['"]|\brequire\(\s*['"]vscode['"]\s*\)|\bimport\(\s*['"]vscode['"]\s*\)/;

@@ -15,8 +15,6 @@ type AlertLicenses = Pick<Licenses<LicenseParts>, 'all' | 'onDidChangeLive'>;
 
 export class AlertNotifier implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
-  /** Every alert shown, in order: what the tests read. */
-  readonly shown: Alert[] = [];
 
   constructor(
     private readonly licenses: AlertLicenses,
@@ -39,7 +37,6 @@ export class AlertNotifier implements vscode.Disposable {
 
   private offer(session: LicenseSession, alert: Alert | undefined): void {
     if (!alert) return;
-    this.shown.push(alert);
     // Marked first: an alert the user leaves open is still shown once.
     void this.alerts.fired(alert).then(() => this.show(session, alert));
   }
