@@ -36,11 +36,18 @@ function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Ar
   const roomCount = table.roomNames.length;
   // Meetings grouped by room (a counting sort: O(n)), each group then in order of start.
   const first = new Uint32Array(roomCount + 1);
-  for (let i = 0; i < count; i++) first[room[i]! + 1]!++;
-  for (let r = 0; r < roomCount; r++) first[r + 1]! += first[r]!;
+  for (let i = 0; i < count; i++) {
+    const slot = room[i]! + 1;
+    first[slot] = first[slot]! + 1;
+  }
+  for (let r = 0; r < roomCount; r++) first[r + 1] = first[r + 1]! + first[r]!;
   const next = first.slice(0, roomCount);
   const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[next[room[i]!]!++] = i;
+  for (let i = 0; i < count; i++) {
+    const r = room[i]!;
+    order[next[r]!] = i;
+    next[r] = next[r]! + 1;
+  }
 
   // At most one span per meeting; typed arrays, filled and then sorted (numerically, and several
   // times faster than arrays of numbers).
@@ -164,7 +171,7 @@ export function partsOf(steps: ConcurrencySteps, bounds: readonly number[], leve
         figures.peak = count;
         figures.at = from;
       }
-      for (let l = 0; l < levels.length; l++) if (count >= levels[l]!) figures.atLeast[l]! += until - from;
+      for (let l = 0; l < levels.length; l++) if (count >= levels[l]!) figures.atLeast[l] = figures.atLeast[l]! + until - from;
       from = until;
     }
     if (to >= last) break;

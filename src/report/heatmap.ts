@@ -28,7 +28,7 @@ export function weekHourSeconds(table: MeetingTable, timeZone: string): Float64A
     // that no record costs more than a week of hourly steps.
     const weeks = Math.floor(left / WEEK_MS);
     if (weeks > 0) {
-      for (let c = 0; c < HOURS_PER_WEEK; c++) cells[c]! += weeks * 3600;
+      for (let c = 0; c < HOURS_PER_WEEK; c++) cells[c] = cells[c]! + weeks * 3600;
       left -= weeks * WEEK_MS;
       at += weeks * WEEK_MS;
     }
@@ -41,7 +41,7 @@ export function weekHourSeconds(table: MeetingTable, timeZone: string): Float64A
       if (zoneOffsetMs(at + part - 1, timeZone) !== offset) part = Math.min(part, (Math.floor(at / SLOT_MS) + 1) * SLOT_MS - at);
       const day = Math.floor(hourStart / DAY_MS);
       const cell = weekdayOf(day) * 24 + (hourStart - day * DAY_MS) / HOUR_MS;
-      cells[cell]! += part / 1000;
+      cells[cell] = cells[cell]! + part / 1000;
       left -= part;
       at += part;
     }

@@ -41,7 +41,10 @@ export function monthForecast(table: Pick<MeetingTable, 'startedAt' | 'seconds'>
     return total;
   };
   const weekdayAverages = [0, 0, 0, 0, 0, 0, 0];
-  for (let day = today - 28; day < today; day++) weekdayAverages[weekdayOf(day)]! += (perDay.get(day) ?? 0) / 4;
+  for (let day = today - 28; day < today; day++) {
+    const weekday = weekdayOf(day);
+    weekdayAverages[weekday] = weekdayAverages[weekday]! + (perDay.get(day) ?? 0) / 4;
+  }
 
   const soFarSeconds = sum(monthStart, today + 1);
   // The part of today still to come, then each day left, at its weekday's average.

@@ -8,23 +8,17 @@ import uPlot from 'uplot';
 import type { ConcurrencySteps } from '../report/concurrency';
 import { formatInstant } from '../report/exportFile';
 import type { CapacityLimit } from '../shared/reportTypes';
+import { ChartBox } from './chartBox';
 import { themeColor } from './dom';
 
 const HEIGHT = 200;
 
-export class ConcurrencyChart {
-  private plot: uPlot | undefined;
-  private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
-
-  constructor(
-    private readonly container: HTMLElement,
-    private readonly readout: HTMLElement,
-  ) {
-    this.resize.observe(container);
+export class ConcurrencyChart extends ChartBox {
+  constructor(container: HTMLElement, readout: HTMLElement) {
+    super(container, readout, HEIGHT);
   }
 
   render(steps: ConcurrencySteps, limit: CapacityLimit | undefined, warningRooms: number | undefined, timeZone: string): void {
-    this.plot?.destroy();
     const foreground = themeColor('--vscode-foreground', '#ccc');
     const grid = themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
     // Seconds for uPlot's time axis; the last step is drawn to the window's end.
@@ -47,10 +41,8 @@ export class ConcurrencyChart {
     };
     show(undefined);
     const color = themeColor('--vscode-charts-blue', '#3794ff');
-    this.plot = new uPlot(
+    this.draw(
       {
-        width: this.width(),
-        height: HEIGHT,
         // Instants are shown on the wall clock of the report's zone, whatever the browser's.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), timeZone),
         scales: { x: { time: true }, y: { range: [0, top * 1.15] } },
@@ -68,16 +60,6 @@ export class ConcurrencyChart {
         hooks: { setCursor: [(plot) => show(plot.cursor.idx)] },
       },
       [xs, counts, ...lines.map((line) => xs.map(() => line.value))],
-      this.container,
     );
-  }
-
-  private width(): number {
-    return Math.max(280, this.container.clientWidth);
-  }
-
-  dispose(): void {
-    this.resize.disconnect();
-    this.plot?.destroy();
   }
 }

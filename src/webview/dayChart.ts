@@ -7,30 +7,23 @@
 import * as l10n from '@vscode/l10n';
 import uPlot from 'uplot';
 import type { DayUsage } from '../shared/reportTypes';
+import { ChartBox } from './chartBox';
 import { themeColor } from './dom';
 import { dayReadout } from './format';
 
-export class DayChart {
-  private plot: uPlot | undefined;
-  private readonly resize = new ResizeObserver(() => this.plot?.setSize({ width: this.width(), height: HEIGHT }));
-
+export class DayChart extends ChartBox {
   /**
    * @param container where the chart is drawn
-   * @param readout the line that names the day pointed at, and its figures (in place of uPlot's
-   *   legend, which shows empty values until the pointer is on a bar)
+   * @param readout the line that names the day pointed at, and its figures
    */
-  constructor(
-    private readonly container: HTMLElement,
-    private readonly readout: HTMLElement,
-  ) {
-    this.resize.observe(container);
+  constructor(container: HTMLElement, readout: HTMLElement) {
+    super(container, readout, HEIGHT);
   }
 
   /**
    * @param byLicense across licenses: each license's label and seconds per day (aligned with `days`)
    */
   render(days: readonly DayUsage[], byLicense: readonly { readonly label: string; readonly seconds: readonly number[] }[] = []): void {
-    this.plot?.destroy();
     const foreground = themeColor('--vscode-foreground', '#ccc');
     const grid = themeColor('--vscode-editorWidget-border', 'rgba(128,128,128,0.25)');
     const hours = days.map((day) => day.seconds / 3600);
@@ -46,10 +39,8 @@ export class DayChart {
       : [hours];
     const names = byLicense.length > 1 ? byLicense.map((license) => license.label).reverse() : [l10n.t('Usage')];
     showDay(undefined);
-    this.plot = new uPlot(
+    this.draw(
       {
-        width: this.width(),
-        height: HEIGHT,
         scales: { x: { time: false, range: [-0.6, days.length - 0.4] }, y: { range: [0, max * 1.1] } },
         axes: [
           {
@@ -74,17 +65,7 @@ export class DayChart {
         hooks: { setCursor: [(plot) => showDay(plot.cursor.idx)] },
       },
       [days.map((_, index) => index), ...stacks],
-      this.container,
     );
-  }
-
-  private width(): number {
-    return Math.max(280, this.container.clientWidth);
-  }
-
-  dispose(): void {
-    this.resize.disconnect();
-    this.plot?.destroy();
   }
 }
 

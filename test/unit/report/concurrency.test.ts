@@ -88,6 +88,13 @@ describe('report/concurrency', () => {
     assert.equal(steps.counts[0], 1, 'busy from the window start');
   });
 
+  it('counts a meeting as cut only when it crosses an edge, not when it meets one', () => {
+    assert.equal(concurrencySteps(tableOf([[0, 0, 240]]), WINDOW).clipped, 0, 'exactly the window');
+    assert.equal(concurrencySteps(tableOf([[0, -1, 241]]), WINDOW).clipped, 1, 'from before it');
+    assert.equal(concurrencySteps(tableOf([[0, 0, 241]]), WINDOW).clipped, 1, 'past its end');
+    assert.equal(concurrencySteps(tableOf([[0, -10, 10], [1, 240, 10]]), WINDOW).clipped, 0, 'wholly outside, at its edges');
+  });
+
   it('gives a peak of 0 at the window start without meetings', () => {
     const steps = concurrencySteps(tableOf([[0, 300, 10]]), WINDOW);
     assert.deepEqual(peakOf(steps), { count: 0, at: 0 });

@@ -196,6 +196,36 @@ describe('state/usageReport', () => {
       assert.deepEqual(summary.month?.weekdayAverages, [2, 2, 2, 2, 2, 2, 2]);
     });
 
+    it('names the license whose period before failed, and adds no month when the licenses are in different months', async () => {
+      const a = new FakeSource();
+      const b = new FakeSource();
+      b.previousError = new ApiError('unreachable', 'The server could not be reached.');
+      const month = (name: string) => ({ month: name, soFarSeconds: 1, forecastSeconds: 2, lastMonth: { month: '2021-01', totalSeconds: 3, toSameDaySeconds: 4 }, weekdayAverages: [0, 0, 0, 0, 0, 0, 0] });
+      const report = new UsageReport([
+        { id: 'a', label: 'A', source: a, monthToDate: () => Promise.resolve(month('2021-02')) },
+        { id: 'b', label: 'B', source: b, monthToDate: () => Promise.resolve(month('2021-03')) },
+      ], quietLog, RANGE, undefined);
+      const done = report.load(RANGE, undefined);
+      a.answer(0);
+      b.answer(0);
+      await done;
+      await flush();
+      const { summary } = loaded(report.current);
+      assert.equal(summary.previousError, 'B: The server could not be reached.');
+      assert.equal(summary.month, undefined);
+      assert.equal(summary.meetings, 8, 'the report itself has both licenses');
+    });
+
+    it('asks for no period before a range it cannot read', async () => {
+      const { report, source } = setup();
+      const done = report.load({ start: 'x', end: '2021-02-25' }, undefined);
+      source.answer(0);
+      await done;
+      await flush();
+      assert.deepEqual(source.before, []);
+      assert.equal(source.asked.length, 1);
+    });
+
     it('draws no limit when a license has none known, and no month when one is missing', async () => {
       const source = new FakeSource();
       const report = new UsageReport([
