@@ -11,10 +11,13 @@ export function previousRange(range: DateRange): DateRange {
   return { start: addDays(range.start, -length), end: addDays(range.start, -1) };
 }
 
-/** A figure now and before: the change in %, undefined when there was nothing before to compare with. */
-export function percentChange(now: number, before: number): number | undefined {
-  if (!(before > 0)) return undefined;
-  return ((now - before) / before) * 100;
+/** How a figure moved since the period before: by a whole %, `new` (nothing before), or `none` (nothing either time). */
+export type FigureChange = { readonly kind: 'new' } | { readonly kind: 'none' } | { readonly kind: 'percent'; readonly percent: number };
+
+/** The change of a figure from `before` to `now`, as the page and the Markdown summary both show it. */
+export function figureChange(now: number, before: number): FigureChange {
+  if (!(before > 0)) return now > 0 ? { kind: 'new' } : { kind: 'none' };
+  return { kind: 'percent', percent: Math.round(((now - before) / before) * 100) };
 }
 
 /** Rooms (of one license, across licenses) as a key: a name two licenses share is two rooms. */

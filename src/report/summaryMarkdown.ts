@@ -6,6 +6,7 @@
  * Pure ECMAScript: unit-tested in Node.
  */
 import type { ReportSummary } from '../shared/protocol';
+import { figureChange } from './comparison';
 import { formatDuration, formatInstant } from './exportFile';
 
 /** Text safe in a Markdown table cell: markup characters escaped, line breaks and pipes made harmless. */
@@ -19,8 +20,9 @@ function hours(seconds: number): string {
 
 function change(now: number, before: number | undefined): string {
   if (before === undefined) return '';
-  if (!(before > 0)) return now > 0 ? 'new' : '';
-  const percent = Math.round(((now - before) / before) * 100);
+  const moved = figureChange(now, before);
+  if (moved.kind !== 'percent') return moved.kind === 'new' ? 'new' : '';
+  const { percent } = moved;
   return percent === 0 ? '= 0 %' : `${percent > 0 ? '▲' : '▼'} ${Math.abs(percent)} %`;
 }
 

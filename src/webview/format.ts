@@ -1,5 +1,6 @@
 /** Figures as the report page shows them. No DOM here: unit-tested in Node. */
 import * as l10n from '@vscode/l10n';
+import { figureChange } from '../report/comparison';
 import type { DayUsage } from '../shared/reportTypes';
 
 export function hoursAndMinutes(seconds: number): string {
@@ -38,8 +39,10 @@ export interface Change {
 
 /** How a figure changed from the period before, as an arrow and a whole percentage. */
 export function changeOf(now: number, before: number): Change {
-  if (!(before > 0)) return now > 0 ? { direction: 'new', text: l10n.t('new') } : { direction: 'same', text: '=' };
-  const percent = Math.round(((now - before) / before) * 100);
+  const change = figureChange(now, before);
+  if (change.kind === 'new') return { direction: 'new', text: l10n.t('new') };
+  if (change.kind === 'none') return { direction: 'same', text: '=' };
+  const { percent } = change;
   if (percent === 0) return { direction: 'same', text: '= 0 %' };
   return percent > 0 ? { direction: 'up', text: `▲ ${percent.toLocaleString()} %` } : { direction: 'down', text: `▼ ${(-percent).toLocaleString()} %` };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { percentChange, previousRange, roomChange, roomKey } from '../../../src/report/comparison';
+import { figureChange, previousRange, roomChange, roomKey } from '../../../src/report/comparison';
 
 const room = (roomName: string, seconds: number, license?: string) => ({ roomName, seconds, meetings: 1, longestSeconds: seconds, ...(license !== undefined && { license }) });
 
@@ -10,11 +10,13 @@ describe('report/comparison', () => {
     assert.deepEqual(previousRange({ start: '2021-03-01', end: '2021-03-31' }), { start: '2021-01-29', end: '2021-02-28' });
   });
 
-  it('gives the change in %, and none when there was nothing before', () => {
-    assert.equal(percentChange(150, 100), 50);
-    assert.equal(percentChange(50, 100), -50);
-    assert.equal(percentChange(100, 100), 0);
-    assert.equal(percentChange(5, 0), undefined);
+  it('gives the change in whole %, new when there was nothing before, none when nothing either time', () => {
+    assert.deepEqual(figureChange(150, 100), { kind: 'percent', percent: 50 });
+    assert.deepEqual(figureChange(50, 100), { kind: 'percent', percent: -50 });
+    assert.deepEqual(figureChange(100, 100), { kind: 'percent', percent: 0 });
+    assert.deepEqual(figureChange(100.4, 100), { kind: 'percent', percent: 0 }, 'a whole %');
+    assert.deepEqual(figureChange(5, 0), { kind: 'new' });
+    assert.deepEqual(figureChange(0, 0), { kind: 'none' });
   });
 
   it('finds new and gone rooms, keeping a name two licenses share apart', () => {
