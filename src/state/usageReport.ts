@@ -155,9 +155,8 @@ export class UsageReport implements Disposable {
     }
     try {
       const usages = answers.map((answer) => (answer.status === 'fulfilled' ? answer.value : undefined));
-      const tables = usages.map((usage) => toMeetingTable(usage?.records ?? [], room));
       const several = this.sources.length > 1;
-      const table = several ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: tables[i]! }))) : tables[0]!;
+      const table = this.oneTable(usages.map((usage) => usage?.records ?? []), room);
       const answered = usages.filter((usage): usage is Usage => usage !== undefined);
       const serverTotalSeconds = answered.reduce((sum, usage) => sum + usage.totalSeconds, 0);
       const zone = this.timeZone;
@@ -188,13 +187,18 @@ export class UsageReport implements Disposable {
     }
   }
 
+  /** Each license's records (in the order of the sources) as the report's one table: merged, license by license, when there are several. */
+  private oneTable(records: readonly Usage['records'][], room: string | undefined): MeetingTable {
+    const tables = records.map((list) => toMeetingTable(list, room));
+    return this.sources.length > 1 ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: tables[i]! }))) : tables[0]!;
+  }
+
   /** The period before, counted as the report is; or why it cannot be compared. */
   private previousPeriod(settled: PromiseSettledResult<Usage>[], range: DateRange, room: string | undefined, limit: CapacityLimit | undefined): PreviousPeriod | string {
     const failed = settled.flatMap((answer, i) => (answer.status === 'rejected' ? [`${this.sources.length > 1 ? `${this.sources[i]!.label}: ` : ''}${failureMessage(answer.reason)}`] : []));
     // A comparison with a license missing would show a change that is not there.
     if (failed.length > 0) return failed.join(' ');
-    const tables = settled.map((answer) => toMeetingTable(answer.status === 'fulfilled' ? answer.value.records : [], room));
-    const table = this.sources.length > 1 ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: tables[i]! }))) : tables[0]!;
+    const table = this.oneTable(settled.map((answer) => (answer.status === 'fulfilled' ? answer.value.records : [])), room);
     const figures = aggregate(table, range, this.timeZone, limit);
     return { range, summary: figures.summary, peak: figures.capacity.peak, perRoom: figures.perRoom };
   }
