@@ -4,14 +4,10 @@
  * report's range on the wall clock of its zone; meetings are cut at the range's edges.
  * Pure ECMAScript + Intl: used by the extension host and the page alike.
  */
-import { calendarDayStart, DAY_MS, dayText, isCalendarDate } from '../shared/calendarDate';
+import { dayNumberOf, dayText, isCalendarDate } from '../shared/calendarDate';
 import type { Capacity, CapacityLimit, DateRange, DayCapacity, MeetingTable } from '../shared/reportTypes';
 import { concurrencySteps, partsOf, peakOf, type ConcurrencySteps, type TimeWindow } from './concurrency';
 import { dayNumberIn, dayStartIn } from './timeZone';
-
-function dayNumberOf(day: string): number {
-  return Math.round(calendarDayStart(day)! / DAY_MS);
-}
 
 /** The range's days on the wall clock of `timeZone`: from its first day's start to the start of the day after its last. */
 export function rangeWindow(range: DateRange, timeZone: string): TimeWindow {

@@ -6,10 +6,9 @@
  * weekdays). Days are counted in `timeZone`, by the day a meeting started, as in the report.
  * Pure ECMAScript + Intl: used by the extension host and the page alike.
  */
-import { calendarDayStart, DAY_MS, dayText, weekdayOf } from '../shared/calendarDate';
+import { DAY_MS, dayNumberOf, dayText, weekdayOf } from '../shared/calendarDate';
 import type { DateRange, MeetingTable, MonthForecast } from '../shared/reportTypes';
 import { dayNumberIn, dayStartIn } from './timeZone';
-
 
 /** The days to ask the server for: the first of last month to today. */
 export function forecastRange(today: string): DateRange {
@@ -22,9 +21,9 @@ export function forecastRange(today: string): DateRange {
 export function monthForecast(table: Pick<MeetingTable, 'startedAt' | 'seconds'>, timeZone: string, now: number): MonthForecast {
   const today = dayNumberIn(now, timeZone);
   const todayText = dayText(today);
-  const monthStart = Math.round(calendarDayStart(`${todayText.slice(0, 8)}01`)! / DAY_MS);
+  const monthStart = dayNumberOf(`${todayText.slice(0, 8)}01`);
   const dayOfMonth = today - monthStart; // 0 on the first
-  const lastMonthStart = Math.round(calendarDayStart(forecastRange(todayText).start)! / DAY_MS);
+  const lastMonthStart = dayNumberOf(forecastRange(todayText).start);
   const lastMonthDays = monthStart - lastMonthStart;
   const nextMonth = new Date(monthStart * DAY_MS);
   nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);

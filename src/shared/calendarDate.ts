@@ -30,6 +30,12 @@ export function calendarDayStart(value: string): number | undefined {
   return date.getUTCMonth() === month - 1 ? date.getTime() : undefined;
 }
 
+/** The day count from 1970-01-01 of a real `YYYY-MM-DD` day (dayText's inverse); NaN for anything else. */
+export function dayNumberOf(day: string): number {
+  const start = calendarDayStart(day);
+  return start === undefined ? Number.NaN : Math.round(start / DAY_MS);
+}
+
 /** True for a real calendar day in `YYYY-MM-DD` form (2021-02-28 yes; 2021-02-30 and 2021-2-3 no). */
 export function isCalendarDate(value: string): boolean {
   return calendarDayStart(value) !== undefined;

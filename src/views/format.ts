@@ -44,7 +44,12 @@ export function age(sinceMs: number, nowMs: number): string {
 export function dateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${localDay(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The day `YYYY-MM-DD` on this machine's wall clock. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export function time(ms: number): string {

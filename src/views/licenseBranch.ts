@@ -14,7 +14,7 @@ import { type MonthState } from '../state/monthToDate';
 import { quotaLevel, type QuotaLevel, quotaPercent } from '../state/quota';
 import { displayName } from './displayName';
 import { appendPlain } from './markdown';
-import { dateTime, statusLabel, time, users } from './format';
+import { dateTime, localDay, statusLabel, time, users } from './format';
 
 export type TreeNode =
   /** On top when there are several licenses: all of them together. */
@@ -306,8 +306,7 @@ export function hours(seconds: number): string {
 
 /** The report's days for a month figure: its first day to today (the month's days are the runtime's own zone's). */
 function monthRange(month: string | undefined): { start: string; end: string } {
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = localDay(new Date());
   return { start: `${month ?? today.slice(0, 7)}-01`, end: today };
 }
 

@@ -4,6 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { previousRange, type RoomChange } from '../report/comparison';
+import { daysBetween } from '../report/dateRange';
 import type { PreviousPeriod, ReportSummary } from '../shared/protocol';
 import type { MonthForecast, RoomUsage } from '../shared/reportTypes';
 import { neutralise } from '../shared/serverText';
@@ -24,7 +25,7 @@ export function changeBadge(now: number, previous: PreviousPeriod | undefined, p
 export function comparisonNote(report: ReportSummary): HTMLElement | false {
   if (report.previous) {
     const { range } = report.previous;
-    const days = daysIn(range);
+    const days = daysBetween(range.start, range.end);
     return h('p', { class: 'note', id: 'comparison' }, days === 1
       ? l10n.t('Arrows compare with the day before: {0}.', range.start)
       : l10n.t('Arrows compare with the {0} days before: {1} to {2}.', days.toLocaleString(), range.start, range.end));
@@ -38,10 +39,6 @@ export function comparisonNote(report: ReportSummary): HTMLElement | false {
   } catch {
     return false;
   }
-}
-
-function daysIn(range: { start: string; end: string }): number {
-  return Math.round((Date.parse(range.end) - Date.parse(range.start)) / 86_400_000) + 1;
 }
 
 /** A room's change in time against the period before: `▲ 12 %`, or `new`. */

@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { calendarDayStart, isCalendarDate } from '../../../src/shared/calendarDate';
+import { calendarDayStart, dayNumberOf, dayText, isCalendarDate } from '../../../src/shared/calendarDate';
 
 describe('shared/calendarDate', () => {
+  it('counts a day from 1970-01-01 and back (dayNumberOf, dayText)', () => {
+    assert.equal(dayNumberOf('1970-01-01'), 0);
+    assert.equal(dayNumberOf('2021-02-22'), 18680);
+    assert.equal(dayText(dayNumberOf('2021-02-22')), '2021-02-22');
+    assert.equal(dayNumberOf('1969-12-31'), -1);
+    assert.ok(Number.isNaN(dayNumberOf('2021-02-30')));
+  });
+
   it('accepts real days in YYYY-MM-DD form', () => {
     for (const day of ['2021-02-20', '2024-02-29', '1999-12-31', '2026-01-01', '0099-12-31', '0004-02-29']) assert.equal(isCalendarDate(day), true, day);
   });

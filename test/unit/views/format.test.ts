@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { age, dateTime, stateWord, statusLabel, users } from '../../../src/views/format';
+import { age, dateTime, localDay, stateWord, statusLabel, users } from '../../../src/views/format';
 
 describe('views/format', () => {
   it('puts known statuses in words and keeps unknown ones as they come', () => {
@@ -26,6 +26,7 @@ describe('views/format', () => {
     const local = new Date(2021, 1, 22, 21, 39);
     assert.equal(dateTime(local.toISOString()), '2021-02-22 21:39');
     assert.equal(dateTime('soon'), 'soon');
+    assert.equal(localDay(new Date(2021, 0, 5, 23, 59)), '2021-01-05', "this machine's day, padded");
   });
 
   it("names a license's state in a word or two, and nothing for one signed in with fresh data", () => {
