@@ -24,42 +24,26 @@ const whatwgUrlIsNodeUrl = {
 };
 
 /**
- * The usage report is a bundle of its own, dist/report.js, loaded the first time a report command
- * runs (src/views/reportLauncher.ts): the main bundle leaves `import('./reportFeature')` as a
- * require of that file beside it, so none of the report's code is loaded at activation.
+ * A module that is a bundle of its own, loaded on first use: the bundle that imports it leaves
+ * `import('./<module>')` as a require of `./<bundle>` beside it, so none of that code is loaded (or
+ * parsed) before it is needed. Only dynamic imports are redirected; a type import is erased anyway.
  */
-const reportIsLoadedLater = {
-  name: 'report-is-loaded-later',
+const loadedLater = (module, bundle) => ({
+  name: `${module}-is-loaded-later`,
   setup(build) {
-    build.onResolve({ filter: /^\.\/reportFeature(\.js)?$/ }, () => ({ path: './report.js', external: true }));
+    build.onResolve({ filter: new RegExp(`^\\./${module}(\\.js)?$`) }, (args) => (args.kind === 'dynamic-import' ? { path: `./${bundle}`, external: true } : undefined));
   },
-};
-
-/** The same for the license and account commands' prompts: dist/commands.js (src/views/commandLauncher.ts). */
-const commandsAreLoadedLater = {
-  name: 'commands-are-loaded-later',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commandsFeature(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './commands.js', external: true } : undefined));
-  },
-};
+});
+/** The usage report, loaded the first time a report command runs (src/views/reportLauncher.ts). */
+const reportIsLoadedLater = loadedLater('reportFeature', 'report.js');
+/** The license and account commands' prompts (src/views/commandLauncher.ts). */
+const commandsAreLoadedLater = loadedLater('commandsFeature', 'commands.js');
+/** The month figures and usage alerts (src/views/monthLauncher.ts). */
+const monthIsLoadedLater = loadedLater('monthFeature', 'month.js');
+/** node-fetch, on the first request (src/api/http.ts). */
+const fetchIsLoadedLater = loadedLater('nodeFetch', 'fetch.js');
 
 /** In watch mode, tells VS Code's background task (.vscode/tasks.json) when a build starts and ends. */
-/** The same for the month figures and usage alerts: dist/month.js (src/views/monthLauncher.ts). */
-const monthIsLoadedLater = {
-  name: 'month-is-loaded-later',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/monthFeature(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './month.js', external: true } : undefined));
-  },
-};
-
-/** And node-fetch: dist/fetch.js, loaded on the first request (src/api/http.ts). */
-const fetchIsLoadedLater = {
-  name: 'fetch-is-loaded-later',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/nodeFetch(\.js)?$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './fetch.js', external: true } : undefined));
-  },
-};
-
 const watchMarkers = {
   name: 'watch-markers',
   setup(build) {
