@@ -287,7 +287,7 @@ function showReport(next: ReportSummary, sameReport = false): void {
 /** The step chart of concurrent rooms, from the meetings: drawn once they are here. */
 function drawConcurrency(): void {
   if (!report || !table || !concurrencyChart) return;
-  const steps: ConcurrencySteps = rangeSteps(table, report.range, report.timeZone);
+  const steps = stepsOf(table, report.range, report.timeZone);
   const { capacity } = report.aggregates;
   try {
     concurrencyChart.render(steps, capacity.limit, capacity.warningRooms, report.timeZone);
@@ -295,6 +295,18 @@ function drawConcurrency(): void {
     // A chart that cannot be drawn must not keep the meetings table from being drawn after it.
     document.getElementById('concurrency-readout')!.textContent = l10n.t('The chart could not be drawn: {0}', String(error));
   }
+}
+
+/** The steps last swept, and for what: the same report is drawn again when the period before or the month is added. */
+let sweptSteps: { readonly table: MeetingTable; readonly range: DateRange; readonly timeZone: string; readonly steps: ConcurrencySteps } | undefined;
+
+/** The concurrency steps of these meetings, range and zone: swept once (about 25 ms at 100,000 meetings), then kept. */
+function stepsOf(meetings: MeetingTable, range: DateRange, timeZone: string): ConcurrencySteps {
+  const swept = sweptSteps;
+  if (swept && swept.table === meetings && swept.timeZone === timeZone && swept.range.start === range.start && swept.range.end === range.end) return swept.steps;
+  const steps = rangeSteps(meetings, range, timeZone);
+  sweptSteps = { table: meetings, range, timeZone, steps };
+  return steps;
 }
 
 /** Which colour is which license, under a chart stacked by license; nothing for one license. */
