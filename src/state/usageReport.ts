@@ -68,6 +68,7 @@ export class UsageReport implements Disposable {
   private currentRoom: string | undefined;
   private state: ReportState = { phase: 'loading' };
   private sequence = 0;
+  private disposed = false;
   /** The user's own zone, as the page reports it; the extension host's until then. */
   private userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   /** The zone the user chose on the page; undefined for their own. */
@@ -130,6 +131,8 @@ export class UsageReport implements Disposable {
 
   /** Asks the server for the range and room, and computes the report; a newer load supersedes an older one. */
   async load(range: DateRange, room: string | undefined): Promise<void> {
+    // A closed report asks nothing: no one would see the answers (nor those of the period before).
+    if (this.disposed) return;
     const sequence = ++this.sequence;
     this.currentRange = range;
     this.currentRoom = room;
@@ -279,6 +282,7 @@ export class UsageReport implements Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.sequence++; // an answer still on its way is dropped
     this.changed.dispose();
   }

@@ -320,6 +320,9 @@ describe('state/usageReport', () => {
     await done;
     assert.deepEqual(phases, ['loading']);
     assert.equal(report.current.phase, 'loading');
+    await report.retry();
+    assert.deepEqual(source.asked, [RANGE], 'a closed report asks nothing more');
+    assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'nor the period before again');
   });
 
   describe('across licenses', () => {
