@@ -52,8 +52,13 @@ export function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/**
+ * A time of day `HH:MM:SS` on this machine's wall clock: 24-hour, as every other time the views show,
+ * whatever the language (the extension host's own locale need not be VS Code's display language).
+ */
 export function time(ms: number): string {
-  return new Date(ms).toLocaleTimeString();
+  const date = new Date(ms);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 /**

@@ -9,7 +9,8 @@ import type { ConcurrencySteps } from '../report/concurrency';
 import { formatInstant } from '../report/exportFile';
 import type { CapacityLimit } from '../shared/reportTypes';
 import { ChartBox } from './chartBox';
-import { themeColor } from './dom';
+import { pageLanguage, themeColor } from './dom';
+import { axisDateFormat } from './timeAxis';
 
 const HEIGHT = 200;
 
@@ -45,6 +46,7 @@ export class ConcurrencyChart extends ChartBox {
       {
         // Instants are shown on the wall clock of the report's zone, whatever the browser's.
         tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), timeZone),
+        fmtDate: axisDateFormat(pageLanguage()),
         scales: { x: { time: true }, y: { range: [0, top * 1.15] } },
         axes: [
           { stroke: foreground, grid: { show: false }, ticks: { stroke: grid } },

@@ -42,6 +42,11 @@ export function replaceChildren(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
+/** VS Code's display language, which the host writes into the page's `lang` (undefined: the browser's own). */
+export function pageLanguage(): string | undefined {
+  return document.documentElement.lang || undefined;
+}
+
 /** Reads a theme colour from VS Code's CSS variables, for drawing on canvas. */
 export function themeColor(variable: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(variable).trim() || fallback;

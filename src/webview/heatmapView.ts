@@ -4,12 +4,12 @@
  * Every cell says its figure to a screen reader and on hover.
  */
 import * as l10n from '@vscode/l10n';
-import { h } from './dom';
+import { h, pageLanguage } from './dom';
 import { hoursAndMinutes } from './format';
 
 /** Monday … Sunday, short, in the page's language. */
 function weekdayNames(): string[] {
-  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { weekday: 'short', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(pageLanguage(), { weekday: 'short', timeZone: 'UTC' });
   // 2021-02-22 was a Monday.
   return Array.from({ length: 7 }, (_, day) => format.format(Date.UTC(2021, 1, 22 + day)));
 }

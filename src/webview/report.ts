@@ -231,7 +231,7 @@ function showReport(next: ReportSummary, sameReport = false): void {
     ? l10n.t('Asked the server for {0}, room {1}.', describeRange(range), neutralise(room))
     : l10n.t('Asked the server for {0}.', describeRange(range));
   statusLine.textContent = `${asked} `
-    + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, new Date(next.fetchedAt).toLocaleTimeString());
+    + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, formatInstant(next.fetchedAt, next.timeZone));
   if (!sameReport) page = 0;
   if (next.meetings === 0) {
     setExportEnabled(false);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { age, dateTime, localDay, stateWord, statusLabel, users } from '../../../src/views/format';
+import { age, dateTime, localDay, stateWord, statusLabel, time, users } from '../../../src/views/format';
 
 describe('views/format', () => {
   it('puts known statuses in words and keeps unknown ones as they come', () => {
@@ -27,6 +27,11 @@ describe('views/format', () => {
     assert.equal(dateTime(local.toISOString()), '2021-02-22 21:39');
     assert.equal(dateTime('soon'), 'soon');
     assert.equal(localDay(new Date(2021, 0, 5, 23, 59)), '2021-01-05', "this machine's day, padded");
+  });
+
+  it('shows a time of day on a 24-hour clock, padded, in any language', () => {
+    assert.equal(time(new Date(2021, 1, 22, 21, 39, 5).getTime()), '21:39:05');
+    assert.equal(time(new Date(2021, 1, 22, 7, 3, 0).getTime()), '07:03:00');
   });
 
   it("names a license's state in a word or two, and nothing for one signed in with fresh data", () => {
