@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { EmulatorControl } from '../emulator/control';
+import { EmulatorControl, monthSoFarSeconds } from '../emulator/control';
 import { CONCURRENCY_BURST } from '../emulator/data';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import { chooseZone, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, type Workbench } from './workbench';
+import { addWorkspaceSettings, burstDay, chooseZone, openWorkbench, reportFrame, runCommand, screenshot, showRange, signInByHand, type Workbench } from './workbench';
 
 /**
  * Capacity and trends as a user sees them, on the emulator's generated data: the month in the tree,
@@ -18,19 +16,8 @@ describe('Capacity, month and alerts in the real workbench (Chromium)', function
   let frame: FrameLocator;
   let sidebar: Locator;
 
-  /** This month's meeting hours so far, from the emulator's records, by start day in this machine's zone (the extension host's). */
-  const monthSoFarHours = async () => {
-    const now = new Date();
-    const monthStart = new Date(now.getFullYear(), now.getMonth(), 1).getTime();
-    const { records } = await control.data();
-    return records.filter((record) => Date.parse(record.createdAt) >= monthStart).reduce((sum, record) => sum + record.sessionTimeSecond, 0) / 3600;
-  };
-
-  const writeSettings = (settings: Record<string, unknown>) => {
-    const file = path.join(workbench.workspaceFolder, '.vscode', 'settings.json');
-    const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    fs.writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
-  };
+  /** This month's meeting hours so far, from the emulator's records. */
+  const monthSoFarHours = async () => monthSoFarSeconds((await control.data()).records) / 3600;
 
   before(async () => {
     workbench = await openWorkbench({ timezoneId: 'Asia/Seoul' });
@@ -61,19 +48,14 @@ describe('Capacity, month and alerts in the real workbench (Chromium)', function
     await control.configure({ roomLimit: CONCURRENCY_BURST.rooms });
     await runCommand(page, 'S-Connector: Refresh');
     await sidebar.locator('.monaco-list-row', { hasText: `/ ${CONCURRENCY_BURST.rooms} rooms` }).first().waitFor({ timeout: 15_000 });
-    // The burst's first meeting names its day (burstRecords in the emulator's data.ts states the pattern).
-    const first = (await control.data()).records.find((record) => record.roomName === 'burst-1')!;
-    const day = first.createdAt.slice(0, 10);
-    assert.equal(first.createdAt.slice(11, 16), `0${CONCURRENCY_BURST.hourUtc}:00`);
+    const day = await burstDay(control);
     await runCommand(page, 'S-Connector: Open Usage Report');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Last 7 days' }).click();
     await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
     await chooseZone(frame, 'UTC');
     await frame.locator('#status', { hasText: 'are in UTC' }).waitFor();
-    await frame.locator('#start input').fill(day);
-    await frame.locator('#end input').fill(day);
-    await frame.locator('#apply').click();
-    await frame.locator('#status', { hasText: `${day} (1 day)` }).waitFor({ timeout: 30_000 });
+    await showRange(frame, day, day);
+    await frame.locator('#status', { hasText: `${day} (1 day)` }).waitFor();
     assert.equal(await frame.locator('#capacity-peak .value').innerText(), `7 of ${CONCURRENCY_BURST.rooms}`);
     assert.match(await frame.locator('#capacity-peak .detail').innerText(), new RegExp(`^first at ${day} 09:06:00`));
     // Near the limit (6 of 7 rooms, 80 %) from 09:05 to 10:01; at the limit from 09:06 to 10:00.
@@ -86,13 +68,13 @@ describe('Capacity, month and alerts in the real workbench (Chromium)', function
     const { page } = workbench;
     const used = await monthSoFarHours();
     // A budget the month has used 90 % of: past the 80 % step, short of 100 %.
-    writeSettings({ 'sconnector.alerts.monthlyHours': Math.round((used / 0.9) * 100) / 100 });
+    addWorkspaceSettings(workbench, { 'sconnector.alerts.monthlyHours': Math.round((used / 0.9) * 100) / 100 });
     await runCommand(page, 'Notifications: Show Notifications');
     const alert = page.locator('.notifications-center .notification-list-item', { hasText: '80 % of the monthly budget used' });
     await alert.waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: 'of the monthly budget used' }).count(), 1, 'one step, once');
     // Another change of the alert settings checks the figure again: the 80 % step has been said.
-    writeSettings({ 'sconnector.alerts.liveRooms': { rooms: 1000, minutes: 5 } });
+    addWorkspaceSettings(workbench, { 'sconnector.alerts.liveRooms': { rooms: 1000, minutes: 5 } });
     await runCommand(page, 'S-Connector: Refresh');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: 'of the monthly budget used' }).count(), 1, 'not again');

@@ -2,9 +2,12 @@
  * A real VS Code workbench in headless Chromium, with the extension under development loaded and
  * pointed at a fresh emulator: what a user would see, for browser tests to read and click.
  */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import type { EmulatorControl } from '../emulator/control';
+import { CONCURRENCY_BURST } from '../emulator/data';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../emulator/server';
 import { launchBrowser } from '../harness/browser';
 import { installExtension, startCodeServer, workbenchUrl } from '../harness/codeServer';
@@ -30,6 +33,8 @@ export interface WorkbenchOptions {
   readonly settings?: Record<string, unknown>;
   /** User settings; `sconnector.apiUrl` (application scope) points at the emulator unless given here. */
   readonly userSettings?: Record<string, unknown>;
+  /** VS Code's display language, e.g. 'ko' (the extension's own strings follow it); English when absent. */
+  readonly locale?: string;
   /** The browser's (the user's) time zone. */
   readonly timezoneId?: string;
   /** Options for the emulator behind the workbench. */
@@ -63,7 +68,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       ...options.settings,
     });
     for (const vsix of options.install ?? []) await installExtension(toolchain, runDir, vsix);
-    const server = await startCodeServer(toolchain, { runDir });
+    const server = await startCodeServer(toolchain, { runDir, ...(options.locale && { locale: options.locale }) });
     stops.push(() => server.stop());
     const browser = await launchBrowser(toolchain.chromium, path.join(runDir, 'chromium'), { ...(options.timezoneId && { timezoneId: options.timezoneId }) });
     stops.push(() => browser.close());
@@ -90,6 +95,29 @@ export async function chooseZone(frame: FrameLocator, search: string, label: str
   await input.fill('');
   await input.pressSequentially(search);
   await frame.locator('#zone [role="option"]', { hasText: label }).first().click();
+}
+
+/** Adds to the open folder's settings, as a user editing .vscode/settings.json does; VS Code picks the change up. */
+export function addWorkspaceSettings(workbench: Workbench, settings: Record<string, unknown>): void {
+  const file = path.join(workbench.workspaceFolder, '.vscode', 'settings.json');
+  const current = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
+}
+
+/** Shows another range in the open report, from its own date fields, and waits for it. */
+export async function showRange(frame: FrameLocator, start: string, end: string): Promise<void> {
+  await frame.locator('#start input').fill(start);
+  await frame.locator('#end input').fill(end);
+  await frame.locator('#apply').click();
+  await frame.locator('#status', { hasText: new RegExp(`${start}( – ${end})? ?\\(`) }).waitFor({ timeout: 30_000 });
+}
+
+/** The UTC day of the emulator's known concurrency burst (CONCURRENCY_BURST), read off its records. */
+export async function burstDay(control: EmulatorControl): Promise<string> {
+  const first = (await control.data()).records.find((record) => record.roomName === 'burst-1');
+  assert.ok(first, 'the emulator has the burst');
+  assert.equal(first.createdAt.slice(11, 16), `${String(CONCURRENCY_BURST.hourUtc).padStart(2, '0')}:00`);
+  return first.createdAt.slice(0, 10);
 }
 
 /** Runs a command through the command palette, as a user would. */

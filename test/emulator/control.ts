@@ -5,11 +5,20 @@
  * plain mocha test and from tests running inside a VS Code extension host (another process).
  * It imports types only, so loading it never loads the server.
  */
-import type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, SinkReport } from './types';
+import type { EmulatorConfig, EmulatorData, EmulatorStats, Fault, SinkReport, UsageRecord } from './types';
 
 export type {
   EmulatorConfig, EmulatorData, EmulatorStats, Fault, FaultType, License, LiveRoom, Participant, RedirectStatus, SinkReport, SinkRequest, UsageRecord,
 } from './types';
+
+/**
+ * The meeting seconds of this month so far in the emulator's records, counted as the extension
+ * counts them: by start day, in this machine's time zone (the extension host's).
+ */
+export function monthSoFarSeconds(records: readonly UsageRecord[], now = new Date()): number {
+  const monthStart = new Date(now.getFullYear(), now.getMonth(), 1).getTime();
+  return records.filter((record) => Date.parse(record.createdAt) >= monthStart).reduce((sum, record) => sum + record.sessionTimeSecond, 0);
+}
 
 export class EmulatorControl {
   private readonly baseUrl: string;

@@ -16,6 +16,8 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Extra environment for code-server and so for the extension host. */
   readonly env?: Readonly<Record<string, string>>;
+  /** VS Code's display language (`--locale`), e.g. 'ko'; English when absent. */
+  readonly locale?: string;
 }
 
 export interface CodeServer {
@@ -52,6 +54,10 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
     // Lets the workbench honour the `payload` URL parameter (extension development and test paths).
     '--vscode-option', 'enable-smoke-test-driver',
   ];
+  if (options.locale) {
+    registerLanguagePack(dir('user-data'), options.locale);
+    args.push('--locale', options.locale);
+  }
   const child: ChildProcess = spawn(toolchain.codeServer, args, {
     detached: true,
     stdio: ['ignore', log, log],
@@ -81,6 +87,24 @@ export async function startCodeServer(toolchain: Toolchain, options: CodeServerO
     throw error;
   }
   return server;
+}
+
+/**
+ * Makes `locale` a display language that VS Code accepts with no network and no Marketplace.
+ * The server only honours a non-English locale that a language pack in the user data names
+ * (`languagepacks.json`, which installing a language pack writes); otherwise it falls back to
+ * English, and so does every extension's `vscode.env.language`. This registers a pack whose
+ * translation table for VS Code's own strings is empty, so the workbench keeps its English
+ * strings while extensions get the locale and load their own translations
+ * (`package.nls.<locale>.json`, `l10n/bundle.l10n.<locale>.json`), as they do under a real pack.
+ */
+function registerLanguagePack(userDataDir: string, locale: string): void {
+  const translations = path.join(userDataDir, 'test-language-pack', `${locale}.i18n.json`);
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const extensions = [{ extensionIdentifier: { id: `s-connector-tests.language-pack-${locale}` }, version: '0.0.0' }];
+  const pack = { hash: `test-${locale}`, label: locale, extensions, translations: { vscode: translations } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
 export interface WorkbenchTarget {

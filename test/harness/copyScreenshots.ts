@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './workspace';
 
-const PICTURES = ['live-rooms.png', 'licenses.png', 'status-bar-warning.png', 'report-sample.png', 'report-capacity-burst.png'];
+const PICTURES = ['live-rooms.png', 'licenses.png', 'status-bar-warning.png', 'report-sample.png', 'report-capacity-burst.png', 'report-capacity-burst-ko.png'];
 const from = path.join(repoRoot, '.vscode-test', 'screenshots');
 const to = path.join(repoRoot, 'docs', 'images');
 

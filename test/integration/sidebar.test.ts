@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/sessionsTree';
+import { monthSoFarSeconds } from '../emulator/control';
 import { DEMO_SECRET_KEY } from '../emulator/server';
 import { currentBranch, emulator, emulatorUrl, ensureSignedIn, extensionApi, label, roomsNode, signInToEmulator, testRunDir, tooltipText, treeItems, waitForMonth, waitForState } from './helpers';
 
@@ -57,10 +58,7 @@ describe('Sidebar, status bar and sign-in against the emulator', function () {
       const data = await control.data();
       const top = (await treeItems(api)).filter(({ node }) => node.kind !== 'month');
       assert.deepEqual(top.map(({ node }) => node.kind), ['license', 'rooms']);
-      // This month so far, by start day in this machine's zone (the extension host's), from the emulator's records.
-      const now = new Date();
-      const monthStart = new Date(now.getFullYear(), now.getMonth(), 1).getTime();
-      const soFar = data.records.filter((record) => Date.parse(record.createdAt) >= monthStart).reduce((sum, record) => sum + record.sessionTimeSecond, 0) / 3600;
+      const soFar = monthSoFarSeconds(data.records) / 3600;
       const month = (await treeItems(api)).find(({ node }) => node.kind === 'month')!.item;
       assert.equal(label(month), 'This month');
       const shown = Number(/^([\d.,]+) h so far/.exec(String(month.description))?.[1]?.replace(/,/g, ''));
