@@ -102,6 +102,7 @@ function registerLanguagePack(userDataDir: string, locale: string): void {
   const translations = path.join(userDataDir, 'test-language-pack', `${locale}.i18n.json`);
   fs.mkdirSync(path.dirname(translations), { recursive: true });
   fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  // VS Code lists a pack under the extension that brought it (its first), so the pack names one.
   const extensions = [{ extensionIdentifier: { id: `s-connector-tests.language-pack-${locale}` }, version: '0.0.0' }];
   const pack = { hash: `test-${locale}`, label: locale, extensions, translations: { vscode: translations } };
   fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));

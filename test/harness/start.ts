@@ -1,7 +1,8 @@
 /**
  * `npm start`: the product, for a person to use. Starts the S-Connector emulator (unless
  * `--real`), and a real VS Code (code-server) with the extension under development, configured
- * for the emulator; prints the address to open; stops everything on Ctrl+C.
+ * for the emulator; prints the address to open; stops everything on Ctrl+C. `--locale ko` shows
+ * the extension in Korean.
  * User data is kept in .vscode-test/start/, so a sign-in survives a restart.
  */
 import * as fs from 'node:fs';
@@ -13,6 +14,9 @@ import { provision } from './provision';
 import { prepareUserSettings, prepareWorkspace, repoRoot } from './workspace';
 
 const real = process.argv.includes('--real');
+/** `--locale ko`: VS Code's display language, to see the extension in Korean. */
+const localeAt = process.argv.indexOf('--locale');
+const locale = localeAt > 0 ? process.argv[localeAt + 1] : undefined;
 const EMULATOR_PORT = 5000;
 const VSCODE_PORT = 8080;
 
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   const folder = prepareWorkspace(path.join(runDir, 'workspace'), {});
   // The API URL is a user setting (application scope); --real leaves the user's own choice alone.
   if (!real) prepareUserSettings(path.join(runDir, 'user-data'), settings);
-  const server = await startCodeServer(toolchain, { runDir, port: VSCODE_PORT });
+  const server = await startCodeServer(toolchain, { runDir, port: VSCODE_PORT, ...(locale && { locale }) });
   stops.push(() => server.stop());
   const url = workbenchUrl(server, { folder, extensionDevelopmentPath: repoRoot });
   console.log('\nVS Code with S-Connector is running. Open this address in a browser:\n');
