@@ -29,64 +29,63 @@ export interface ConcurrencySteps {
   readonly clipped: number;
 }
 
-/** The spans each room was busy inside the window, merged per room: starts and ends, each sorted. */
+/**
+ * The spans each room was busy inside the window, merged per room: starts and ends, each sorted.
+ * Meetings are taken in order of start, all rooms at once, so that the spans come out nearly in
+ * order too, and sorting them costs a fraction of sorting them room by room.
+ */
 function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Array; ends: Float64Array; clipped: number } {
   const { room, startedAt, seconds } = table;
   const count = room.length;
   const roomCount = table.roomNames.length;
-  // Meetings grouped by room (a counting sort: O(n)), each group then in order of start.
-  const first = new Uint32Array(roomCount + 1);
-  for (let i = 0; i < count; i++) {
-    const slot = room[i]! + 1;
-    first[slot] = first[slot]! + 1;
-  }
-  for (let r = 0; r < roomCount; r++) first[r + 1] = first[r + 1]! + first[r]!;
-  const next = first.slice(0, roomCount);
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    const r = room[i]!;
-    order[next[r]!] = i;
-    next[r] = next[r]! + 1;
-  }
-
+  // Each room's span so far (NaN: none yet; every comparison with NaN is false).
+  const spanStart = new Float64Array(roomCount).fill(Number.NaN);
+  const spanEnd = new Float64Array(roomCount).fill(Number.NaN);
   // At most one span per meeting; typed arrays, filled and then sorted (numerically, and several
   // times faster than arrays of numbers).
   const starts = new Float64Array(count);
   const ends = new Float64Array(count);
   let spans = 0;
   let clipped = 0;
-  const byStart = (a: number, b: number) => startedAt[a]! - startedAt[b]!;
-  for (let r = 0; r < roomCount; r++) {
-    const group = order.subarray(first[r], first[r + 1]);
-    if (!isSortedBy(group, startedAt)) group.sort(byStart); // records usually come in time order
-    let spanStart = Number.NaN;
-    let spanEnd = Number.NaN;
-    for (let g = 0; g < group.length; g++) {
-      const i = group[g]!;
-      const begin = startedAt[i]!;
-      const finish = begin + seconds[i]! * 1000;
-      if (finish <= window.start || begin >= window.end || finish <= begin) continue;
-      if (begin < window.start || finish > window.end) clipped++;
-      const s = begin < window.start ? window.start : begin;
-      const e = finish > window.end ? window.end : finish;
-      if (s <= spanEnd) {
-        // Overlaps (or touches) the room's span so far: the room stays busy.
-        if (e > spanEnd) spanEnd = e;
-        continue;
-      }
-      if (spanEnd > spanStart) {
-        starts[spans] = spanStart;
-        ends[spans++] = spanEnd;
-      }
-      spanStart = s;
-      spanEnd = e;
+  const order = startOrder(startedAt);
+  for (let k = 0; k < count; k++) {
+    const i = order[k]!;
+    const begin = startedAt[i]!;
+    const finish = begin + seconds[i]! * 1000;
+    if (finish <= window.start || begin >= window.end || finish <= begin) continue;
+    if (begin < window.start || finish > window.end) clipped++;
+    const s = begin < window.start ? window.start : begin;
+    const e = finish > window.end ? window.end : finish;
+    const r = room[i]!;
+    if (s <= spanEnd[r]!) {
+      // Overlaps (or touches) the room's span so far: the room stays busy.
+      if (e > spanEnd[r]!) spanEnd[r] = e;
+      continue;
     }
-    if (spanEnd > spanStart) {
-      starts[spans] = spanStart;
-      ends[spans++] = spanEnd;
+    if (spanEnd[r]! > spanStart[r]!) {
+      starts[spans] = spanStart[r]!;
+      ends[spans++] = spanEnd[r]!;
+    }
+    spanStart[r] = s;
+    spanEnd[r] = e;
+  }
+  for (let r = 0; r < roomCount; r++) {
+    if (spanEnd[r]! > spanStart[r]!) {
+      starts[spans] = spanStart[r]!;
+      ends[spans++] = spanEnd[r]!;
     }
   }
   return { starts: starts.subarray(0, spans).sort(), ends: ends.subarray(0, spans).sort(), clipped };
+}
+
+/** The meetings' indices in order of start. Records usually come in time order, oldest or newest first: a reversal is O(n), a sort is not. */
+function startOrder(startedAt: readonly number[]): Uint32Array {
+  const order = new Uint32Array(startedAt.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  if (isSortedBy(order, startedAt)) return order;
+  order.reverse();
+  if (isSortedBy(order, startedAt)) return order;
+  return order.sort((a, b) => startedAt[a]! - startedAt[b]!);
 }
 
 function isSortedBy(indices: Uint32Array, values: readonly number[]): boolean {

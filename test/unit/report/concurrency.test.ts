@@ -54,6 +54,17 @@ describe('report/concurrency', () => {
     }), { numRuns: 300 });
   });
 
+  it('gives the same steps whatever order the records come in: oldest first, newest first or mixed', () => {
+    fc.assert(fc.property(meetings, (list) => {
+      const oldestFirst = [...list].sort((a, b) => a[1] - b[1]);
+      const expected = concurrencySteps(tableOf(list), WINDOW);
+      for (const order of [oldestFirst, [...oldestFirst].reverse()]) {
+        const steps = concurrencySteps(tableOf(order), WINDOW);
+        assert.deepEqual([Array.from(steps.times), Array.from(steps.counts), steps.clipped], [Array.from(expected.times), Array.from(expected.counts), expected.clipped]);
+      }
+    }), { numRuns: 300 });
+  });
+
   it('keeps the steps in order, starting at the window, with no two in a row alike', () => {
     fc.assert(fc.property(meetings, (list) => {
       const steps = concurrencySteps(tableOf(list), WINDOW);
