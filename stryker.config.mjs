@@ -16,6 +16,7 @@ const MUTATE = [
   'src/views/format.ts',
   'src/webview/format.ts',
   'src/webview/tablePaging.ts',
+  'src/webview/timeAxis.ts',
 ];
 const IMPORTS_VSCODE = /\bfrom\s+['"]vscode['"]|\brequire\(\s*['"]vscode['"]\s*\)|\bimport\(\s*['"]vscode['"]\s*\)/;
 
