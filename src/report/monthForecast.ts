@@ -17,8 +17,8 @@ export function forecastRange(today: string): DateRange {
   return { start: dayText(Math.round(last.getTime() / DAY_MS)), end: today };
 }
 
-/** The month figures at `now`, from `table` (the meetings of forecastRange) in `timeZone`. */
-export function monthForecast(table: Pick<MeetingTable, 'startedAt' | 'seconds'>, timeZone: string, now: number): MonthForecast {
+/** The month figures at `now`, from `table` (the meetings of forecastRange) in `timeZone` (undefined: the runtime's own). */
+export function monthForecast(table: Pick<MeetingTable, 'startedAt' | 'seconds'>, timeZone: string | undefined, now: number): MonthForecast {
   const today = dayNumberIn(now, timeZone);
   const todayText = dayText(today);
   const monthStart = dayNumberOf(`${todayText.slice(0, 8)}01`);

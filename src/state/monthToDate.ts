@@ -77,7 +77,7 @@ export class MonthToDate implements Disposable {
     try {
       const usage = await this.source.usage(forecastRange(todayIn(zone, now)));
       // The client has already dropped records it could not read.
-      const forecast = monthForecast({ startedAt: usage.records.map((record) => Date.parse(record.createdAt)), seconds: usage.records.map((record) => record.seconds) }, zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, now);
+      const forecast = monthForecast({ startedAt: usage.records.map((record) => Date.parse(record.createdAt)), seconds: usage.records.map((record) => record.seconds) }, zone, now);
       this.set({ forecast, fetchedAt: now });
       return forecast;
     } catch (error) {

@@ -163,7 +163,7 @@ export class UsageReport implements Disposable {
       const answered = usages.filter((usage): usage is Usage => usage !== undefined);
       const serverTotalSeconds = answered.reduce((sum, usage) => sum + usage.totalSeconds, 0);
       const zone = this.timeZone;
-      const limit = combinedLimit(this.sources.map((source, i) => (failures[i] === undefined ? source.limit?.() : undefined)).filter((_, i) => failures[i] === undefined));
+      const limit = combinedLimit(this.sources.filter((_, i) => failures[i] === undefined).map((source) => source.limit?.()));
       const summary: ReportSummary = {
         range,
         ...(room !== undefined && { room }),

@@ -9,11 +9,7 @@ import { formatInstant } from '../report/exportFile';
 import type { Capacity } from '../shared/reportTypes';
 import { append, h } from './dom';
 import { durationText } from './format';
-
-/** A tile: label, value, and a detail line. */
-export function tile(id: string, label: string, value: string, detail?: Node | string | false): HTMLElement {
-  return h('div', { class: 'tile', id }, h('span', { class: 'label' }, label), h('span', { class: 'value' }, value), detail !== undefined && detail !== false && h('span', { class: 'detail' }, detail));
-}
+import { tile } from './tile';
 
 /** Time at or above a level, and on how many days: `3 h 20 min on 4 days`. */
 function timeOnDays(ms: number, days: number): string {

@@ -10,7 +10,7 @@ import type { MonthForecast, RoomUsage } from '../shared/reportTypes';
 import { neutralise } from '../shared/serverText';
 import { append, h } from './dom';
 import { changeOf, hoursAndMinutes } from './format';
-import { tile } from './capacityView';
+import { tile } from './tile';
 
 /** `▲ 12 %` against the period before, coloured by direction; nothing while that is not known. */
 export function changeBadge(now: number, previous: PreviousPeriod | undefined, pick: (period: PreviousPeriod) => number): HTMLElement | undefined {

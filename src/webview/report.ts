@@ -27,6 +27,7 @@ import { changeBadge, comparisonNote, goneRooms, monthCard, roomChangeCell } fro
 import { ConcurrencyChart } from './concurrencyChart';
 import { DayChart, PALETTE } from './dayChart';
 import { heatmap } from './heatmapView';
+import { tile } from './tile';
 import { append, el, h, replaceChildren, themeColor } from './dom';
 import { hoursAndMinutes } from './format';
 import { clampPage, lastPage, PAGE_SIZE, pageText, sortedBy } from './tablePaging';
@@ -233,9 +234,9 @@ function showReport(next: ReportSummary, sameReport = false): void {
   statusLine.textContent = `${asked} `
     + l10n.t('Days and times below are in {0}. Fetched {1}.', next.timeZone, formatInstant(next.fetchedAt, next.timeZone));
   if (!sameReport) page = 0;
+  copyButton.toggleAttribute('disabled', false);
   if (next.meetings === 0) {
     setExportEnabled(false);
-    copyButton.toggleAttribute('disabled', false);
     dayChart?.dispose();
     dayChart = undefined;
     concurrencyChart?.dispose();
@@ -249,7 +250,6 @@ function showReport(next: ReportSummary, sameReport = false): void {
       monthCard(next.month)));
     return;
   }
-  copyButton.toggleAttribute('disabled', false);
   rooms = next.previous ? roomChange(aggregates.perRoom, next.previous.perRoom) : undefined;
   dayChart?.dispose();
   concurrencyChart?.dispose();
@@ -375,15 +375,13 @@ function notes(payload: ReportSummary): Node {
 function summary(aggregates: Aggregates, payload: ReportSummary): Node {
   const { summary: s } = aggregates;
   const { timeZone, previous } = payload;
-  const tile = (id: string, label: string, value: string, detail?: string, change?: Node) =>
-    h('div', { class: 'tile', id: `summary-${id}` }, h('span', { class: 'label' }, label), h('span', { class: 'value-row' }, h('span', { class: 'value' }, value), change), detail !== undefined && h('span', { class: 'detail' }, detail));
   return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
-    tile('total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
-    tile('meetings', l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
-    tile('rooms', l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),
-    tile('average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds), undefined, changeBadge(s.averageSeconds, previous, (before) => before.summary.averageSeconds)),
-    tile('longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
-    tile('busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
+    tile('summary-total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
+    tile('summary-meetings', l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
+    tile('summary-rooms', l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),
+    tile('summary-average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds), undefined, changeBadge(s.averageSeconds, previous, (before) => before.summary.averageSeconds)),
+    tile('summary-longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
+    tile('summary-busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
 }
 
 function perDayDetails(aggregates: Aggregates): Node {
