@@ -84,6 +84,8 @@ const builds = [
   hostBundle('src/views/commandsFeature.ts', 'dist/commands.js', [whatwgUrlIsNodeUrl, fetchIsLoadedLater]),
   hostBundle('src/views/monthFeature.ts', 'dist/month.js', [whatwgUrlIsNodeUrl, fetchIsLoadedLater]),
   hostBundle('src/api/nodeFetch.ts', 'dist/fetch.js', [whatwgUrlIsNodeUrl]),
+  // The usage report's worker thread (src/state/reportCompute.ts starts it): reads answers, counts totals.
+  hostBundle('src/state/reportWorker.ts', 'dist/reportWorker.js', []),
   {
     // The usage report page: its own bundle for the browser, with its stylesheet (uPlot's included).
     entryPoints: ['src/webview/report.ts', 'src/webview/report.css'],

@@ -5,8 +5,9 @@
 import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from '../shared/calendarDate';
 import { ApiError } from './errors';
-import { type ApiRequest, type HttpTransport } from './http';
-import { type License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, type Room, type RoomList, type Usage } from './schema';
+import { type ApiRequest, type BodyReader, type HttpTransport, type RequestTiming } from './http';
+import { type License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, parseUsageTable, type Room, type RoomList, type Usage, type UsageTable } from './schema';
+import { readUsageInThread, type StreamedUsage } from './usageStream';
 import { type Grant, type TokenSource } from './tokens';
 import { hasLoneSurrogate, neutralise } from '../shared/serverText';
 
@@ -51,21 +52,27 @@ export class SConnectorClient {
 
   /** `GET v1/static`: meeting records whose day falls in the range. */
   async usage(range: UsageRange): Promise<Usage> {
-    if (!isCalendarDate(range.start)) {
-      throw new ApiError('invalidInput', l10n.t('The start date "{0}" is not a real date in the form YYYY-MM-DD.', range.start));
-    }
-    if (range.end !== undefined && !isCalendarDate(range.end)) {
-      throw new ApiError('invalidInput', l10n.t('The end date "{0}" is not a real date in the form YYYY-MM-DD.', range.end));
-    }
-    if (range.end !== undefined && range.end < range.start) {
-      throw new ApiError('invalidInput', l10n.t('The end date {0} is before the start date {1}.', range.end, range.start));
-    }
-    return parseUsage(await this.get('v1/static', { startTime: range.start, endTime: range.end }));
+    return parseUsage(await this.get('v1/static', usageQuery(range)));
+  }
+
+  /**
+   * `GET v1/static` as the report's table of meetings, its records read as they arrive (by
+   * `options.reader`, a worker's; in this thread otherwise), cancelled by `options.signal`.
+   */
+  async usageTable(range: UsageRange, options: UsageOptions = {}): Promise<UsageTable> {
+    const query = usageQuery(range);
+    const reader = options.reader ?? readUsageInThread;
+    const { data, kept } = await this.getReading('v1/static', query, reader, options);
+    return parseUsageTable(data, kept?.table && { table: kept.table, skipped: kept.skipped });
   }
 
   private async get(path: string, query?: ApiRequest['query']): Promise<unknown> {
+    return (await this.getReading(path, query, undefined, {})).data;
+  }
+
+  private async getReading<T>(path: string, query: ApiRequest['query'] | undefined, reader: (() => BodyReader<T>) | undefined, options: Pick<UsageOptions, 'signal' | 'onTiming'>): Promise<{ data: unknown; kept: T | undefined }> {
     // The token goes to the base URL that issued it, never to one a setting names meanwhile.
-    const send = ({ token, baseUrl }: Grant) => this.http.send({ baseUrl, method: 'GET', path, token, secrets: [token], ...(query && { query }) });
+    const send = ({ token, baseUrl }: Grant) => this.http.sendReading({ baseUrl, method: 'GET', path, token, secrets: [token], ...(query && { query }), ...(options.signal && { signal: options.signal }), ...(options.onTiming && { onTiming: options.onTiming }) }, reader);
     const grant = await this.tokens.token();
     try {
       return await send(grant);
@@ -86,6 +93,27 @@ export class SConnectorClient {
       );
     }
   }
+}
+
+export interface UsageOptions {
+  /** Reads the answer's body as it arrives; by default in this thread. */
+  readonly reader?: () => BodyReader<StreamedUsage>;
+  readonly signal?: AbortSignal;
+  readonly onTiming?: (timing: RequestTiming) => void;
+}
+
+/** The range checked and put as v1/static's query. */
+function usageQuery(range: UsageRange): ApiRequest['query'] {
+  if (!isCalendarDate(range.start)) {
+    throw new ApiError('invalidInput', l10n.t('The start date "{0}" is not a real date in the form YYYY-MM-DD.', range.start));
+  }
+  if (range.end !== undefined && !isCalendarDate(range.end)) {
+    throw new ApiError('invalidInput', l10n.t('The end date "{0}" is not a real date in the form YYYY-MM-DD.', range.end));
+  }
+  if (range.end !== undefined && range.end < range.start) {
+    throw new ApiError('invalidInput', l10n.t('The end date {0} is before the start date {1}.', range.end, range.start));
+  }
+  return { startTime: range.start, endTime: range.end };
 }
 
 function isAuthRejection(error: unknown): boolean {

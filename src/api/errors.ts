@@ -20,6 +20,8 @@ export type ApiErrorKind =
   | 'httpStatus'
   /** The server answered 2xx but `status: false`. */
   | 'refused'
+  /** The caller cancelled the request (another range was asked for, the report was closed). */
+  | 'cancelled'
   /** The answer was not JSON, or not the shape the API documents. */
   | 'unexpectedResponse'
   /** VS Code's secret storage could not be read, written or cleared (a missing or locked keyring). */

@@ -49,7 +49,35 @@ export interface ApiRequest {
   readonly token?: string;
   /** Credentials in play, scrubbed from anything this request puts into an error message. */
   readonly secrets?: readonly string[];
+  /** Cancels the request and the reading of its body (then it throws a `cancelled` ApiError). */
+  readonly signal?: AbortSignal;
+  /** Told when the answer's first and last bytes came (performance.now()), for the report's timing. */
+  readonly onTiming?: (timing: RequestTiming) => void;
 }
+
+export interface RequestTiming {
+  readonly sent: number;
+  /** The status line and headers are in. */
+  readonly firstByte: number;
+  /** The last byte of the body is in. */
+  readonly lastByte: number;
+  /** The body is parsed (for a streamed body: its last records read and checked). */
+  readonly parsed: number;
+}
+
+/**
+ * Reads a successful answer's body as its bytes arrive, instead of as one text at the end (the
+ * usage report's 100,000 records: see api/usageStream.ts). `finish` gives the body parsed as
+ * JSON, or `{ ok: false }` when it is not JSON, with what the reader kept aside.
+ */
+export interface BodyReader<T> {
+  push(chunk: Uint8Array): void;
+  finish(): Promise<{ readonly json: ParsedJson; readonly kept: T }>;
+  /** The body will not be finished (an error, a cancel): let go of what was read. */
+  drop(): void;
+}
+
+export type ParsedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
 
 /** What the log gets of each attempt: never headers, bodies, keys or tokens. */
 export interface RequestRecord {
@@ -86,35 +114,44 @@ export class HttpTransport {
 
   /** Sends the request and returns the envelope's `data`; throws ApiError for everything else. */
   async send(request: ApiRequest): Promise<unknown> {
+    return (await this.sendReading(request, undefined)).data;
+  }
+
+  /**
+   * Sends the request and has a successful answer's body read by a fresh `reader()` as it
+   * arrives; returns the envelope's `data` and what the reader kept aside.
+   */
+  async sendReading<T>(request: ApiRequest, reader: (() => BodyReader<T>) | undefined): Promise<{ data: unknown; kept: T | undefined }> {
     const settings = this.settings();
     const url = endpointUrl(request.baseUrl, request.path, request.query);
     const attempts = request.method === 'GET' ? 1 + Math.max(0, settings.maxRetries) : 1;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(url, request, settings, attempt);
+        return await this.attempt(url, request, settings, attempt, reader);
       } catch (error) {
         if (!(error instanceof ApiError) || attempt >= attempts || !worthRetrying(error)) throw error;
         const wait = error.detail.retryAfterMs ?? backoffDelay(settings.retryBaseDelayMs, attempt);
         if (wait > settings.maxRetryWaitMs) throw error;
         await sleep(wait);
+        if (request.signal?.aborted) throw cancelledError(url.host);
       }
     }
   }
 
-  private async attempt(url: URL, request: ApiRequest, settings: HttpSettings, attempt: number): Promise<unknown> {
+  private async attempt<T>(url: URL, request: ApiRequest, settings: HttpSettings, attempt: number, reader: (() => BodyReader<T>) | undefined): Promise<{ data: unknown; kept: T | undefined }> {
     this.started++;
     const started = performance.now();
     const record = (outcome: { status?: number; error?: ApiErrorKind }) =>
       this.onRecord({ method: request.method, path: url.pathname + url.search, attempt, durationMs: performance.now() - started, ...outcome });
     let status: number | undefined;
     try {
-      const { response, text } = await fetchText(url, request, settings.timeoutMs);
+      const { response, json, kept } = await fetchBody(url, request, settings.timeoutMs, reader);
       status = response.status;
       refuseRedirect(response, url);
       // Stryker disable next-line ArrayDeclaration: equivalent, an extra secret that never occurs in a message changes nothing
-      const data = readEnvelope(response, text, url.host, request.secrets ?? []);
+      const data = readEnvelope(response, json, url.host, request.secrets ?? []);
       record({ status });
-      return data;
+      return { data, kept };
     } catch (error) {
       // Defensive: everything above throws ApiError; a bug of ours must still read as a sentence.
       // Stryker disable next-line StringLiteral: unreachable from outside, see above
@@ -134,13 +171,17 @@ export function endpointUrl(baseUrl: string, path: string, query: ApiRequest['qu
   return url;
 }
 
-async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Promise<{ response: Response; text: string }> {
-  // Aborts the request, and the reading of its body, after timeoutMs; its timer needs no clearing.
-  const signal = AbortSignal.timeout(timeoutMs);
+async function fetchBody<T>(url: URL, request: ApiRequest, timeoutMs: number, reader: (() => BodyReader<T>) | undefined): Promise<{ response: Response; json: ParsedJson; kept: T | undefined }> {
+  // Aborts the request, and the reading of its body, after timeoutMs (its timer needs no clearing),
+  // or when the caller cancels.
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.token !== undefined) headers['s-connector-jwt'] = request.token;
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   const { fetch } = await loadFetch();
+  const sent = performance.now();
+  let reading: BodyReader<T> | undefined;
   try {
     const response = await fetch(url.href, {
       method: request.method,
@@ -154,11 +195,41 @@ async function fetchText(url: URL, request: ApiRequest, timeoutMs: number): Prom
       // token header after any redirect, to whatever origin the Location names.
       redirect: 'manual',
     });
+    const firstByte = performance.now();
+    // Only a successful answer is streamed; errors and redirects are short and read as text.
+    if (reader && response.status >= 200 && response.status < 300) {
+      reading = reader();
+      let bytes = 0;
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        if (bytes > MAX_BODY_BYTES) throw tooLargeError(url.host);
+        reading.push(chunk);
+      }
+      const lastByte = performance.now();
+      const { json, kept } = await reading.finish();
+      request.onTiming?.({ sent, firstByte, lastByte, parsed: performance.now() });
+      return { response, json, kept };
+    }
     const text = await response.text(); // still under the timeout: a server that stalls mid-body times out too
-    return { response, text };
+    const lastByte = performance.now();
+    const json = parseJson(text);
+    request.onTiming?.({ sent, firstByte, lastByte, parsed: performance.now() });
+    return { response, json, kept: undefined };
   } catch (error) {
-    throw networkError(error, url.host, timeoutMs, signal.aborted);
+    reading?.drop();
+    if (error instanceof ApiError) throw error;
+    if (request.signal?.aborted) throw cancelledError(url.host);
+    throw networkError(error, url.host, timeoutMs, timeout.aborted);
   }
+}
+
+/** The caller cancelled (another range was asked for, the report was closed): nobody waits for this answer. */
+function cancelledError(host: string): ApiError {
+  return new ApiError('cancelled', l10n.t('The request to {0} was cancelled.', host));
+}
+
+function tooLargeError(host: string): ApiError {
+  return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
 }
 
 function networkError(error: unknown, host: string, timeoutMs: number, timedOut: boolean): ApiError {
@@ -170,9 +241,7 @@ function networkError(error: unknown, host: string, timeoutMs: number, timedOut:
   const code = FetchError && error instanceof FetchError ? (error.code ?? error.errno) : (error as NodeJS.ErrnoException | undefined)?.code;
   const type = FetchError && error instanceof FetchError ? error.type : undefined;
   // Stryker disable next-line StringLiteral: killed by the 128 MB test in transport.test.ts (checked by hand); Stryker's per-test coverage does not see that test pass here
-  if (type === 'max-size') {
-    return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
-  }
+  if (type === 'max-size') return tooLargeError(host);
   return new ApiError('unreachable', unreachableMessage(host, String(code ?? '')));
 }
 
@@ -223,8 +292,7 @@ function refuseRedirect(response: Response, url: URL): void {
   );
 }
 
-function readEnvelope(response: Response, text: string, host: string, secrets: readonly string[]): unknown {
-  const json = parseJson(text);
+function readEnvelope(response: Response, json: ParsedJson, host: string, secrets: readonly string[]): unknown {
   const serverMessage = json.ok ? messageIn(json.value, secrets) : undefined;
   // Stryker disable next-line ConditionalExpression: equivalent, fetch never resolves with a 1xx status
   if (response.status < 200 || response.status >= 300) {
@@ -257,7 +325,7 @@ function readEnvelope(response: Response, text: string, host: string, secrets: r
   return data;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string): ParsedJson {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -7,6 +7,8 @@
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import { isRecord } from '../shared/isRecord';
+import { MeetingTableBuilder } from '../shared/meetingTable';
+import type { MeetingTable } from '../shared/reportTypes';
 
 export interface License {
   readonly domain: string;
@@ -53,6 +55,17 @@ export interface Usage {
   /** As the server totals it; may differ from the sum of `records` (the report shows when). */
   readonly totalSeconds: number;
   readonly records: readonly UsageRecord[];
+  /** Records left out because they could not be read. */
+  readonly skipped: number;
+}
+
+/** A usage answer as the report's table of meetings (the report's form; `Usage` keeps the records). */
+export interface UsageTable {
+  readonly domain: string;
+  /** As the server totals it; may differ from the sum of the table's seconds. */
+  readonly totalSeconds: number;
+  /** The readable records, in the order the server sent them. */
+  readonly table: MeetingTable;
   /** Records left out because they could not be read. */
   readonly skipped: number;
 }
@@ -172,26 +185,64 @@ export function parseRoomDetail(data: unknown): Room {
   return room;
 }
 
+/**
+ * One usage record as the report reads it, or undefined when it cannot be read: a name, a length
+ * in seconds that is a non-negative number, and a start that is a date (`startedAt` is its epoch
+ * milliseconds). The one check of a record, whether the answer is read whole or as it arrives.
+ */
+export function readUsageRecord(item: unknown): (UsageRecord & { readonly startedAt: number }) | undefined {
+  if (!isRecord(item)) return undefined;
+  const roomName = text(item.roomName);
+  const seconds = count(item.sessionTimeSecond);
+  const createdAt = isoDate(item.createdAt);
+  if (roomName === undefined || seconds === undefined || createdAt === undefined) return undefined;
+  return { roomName, seconds, createdAt, startedAt: Date.parse(createdAt) };
+}
+
 export function parseUsage(data: unknown): Usage {
-  if (!isRecord(data)) throw wrongShape(l10n.t('The S-Connector server sent the usage report in a form this extension does not understand.'));
-  const detail = data.detail ?? [];
-  if (!Array.isArray(detail)) throw wrongShape(l10n.t('The S-Connector server sent the usage records in a form this extension does not understand.'));
+  const { domain, totalSeconds, detail } = usageEnvelope(data);
   const records: UsageRecord[] = [];
   for (const item of detail) {
-    if (!isRecord(item)) continue;
-    const roomName = text(item.roomName);
-    const seconds = count(item.sessionTimeSecond);
-    const createdAt = isoDate(item.createdAt);
-    if (roomName !== undefined && seconds !== undefined && createdAt !== undefined) {
-      records.push({ roomName, seconds, createdAt });
-    }
+    const record = readUsageRecord(item);
+    if (record) records.push({ roomName: record.roomName, seconds: record.seconds, createdAt: record.createdAt });
   }
   return {
-    domain: text(data.domain) ?? '',
-    totalSeconds: count(data.totalSecond) ?? records.reduce((sum, record) => sum + record.seconds, 0),
+    domain,
+    totalSeconds: totalSeconds ?? records.reduce((sum, record) => sum + record.seconds, 0),
     records,
     skipped: detail.length - records.length,
   };
+}
+
+/**
+ * The usage answer as the report's table: the records read as they arrived (`table`, when the
+ * transport streamed them: then `data.detail` is the empty array left in their place), or read
+ * from `data.detail` here.
+ */
+export function parseUsageTable(data: unknown, streamed?: { readonly table: MeetingTable; readonly skipped: number }): UsageTable {
+  const { domain, totalSeconds, detail } = usageEnvelope(data);
+  let table: MeetingTable;
+  let skipped: number;
+  if (streamed) {
+    ({ table, skipped } = streamed);
+  } else {
+    const builder = new MeetingTableBuilder();
+    for (const item of detail) {
+      const record = readUsageRecord(item);
+      if (record) builder.add(record.roomName, record.startedAt, record.seconds);
+    }
+    table = builder.build();
+    skipped = detail.length - table.room.length;
+  }
+  return { domain, totalSeconds: totalSeconds ?? table.seconds.reduce((sum, seconds) => sum + seconds, 0), table, skipped };
+}
+
+/** What a usage answer holds besides its records' contents; refuses what is not one. */
+function usageEnvelope(data: unknown): { domain: string; totalSeconds: number | undefined; detail: readonly unknown[] } {
+  if (!isRecord(data)) throw wrongShape(l10n.t('The S-Connector server sent the usage report in a form this extension does not understand.'));
+  const detail = data.detail ?? [];
+  if (!Array.isArray(detail)) throw wrongShape(l10n.t('The S-Connector server sent the usage records in a form this extension does not understand.'));
+  return { domain: text(data.domain) ?? '', totalSeconds: count(data.totalSecond), detail };
 }
 
 export function parseAccessToken(data: unknown): string {

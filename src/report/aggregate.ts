@@ -6,6 +6,7 @@
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  */
 import { dayText, isCalendarDate } from '../shared/calendarDate';
+import { MeetingTableBuilder } from '../shared/meetingTable';
 import { compareRoomNames } from '../shared/roomNames';
 import { eachDay } from './dateRange';
 import { dayNumberIn } from './timeZone';
@@ -22,26 +23,14 @@ export function toMeetingTable(
   records: readonly { readonly roomName: string; readonly seconds: number; readonly createdAt: string }[],
   room?: string,
 ): MeetingTable {
-  const roomNames: string[] = [];
-  const indexOf = new Map<string, number>();
-  const rooms: number[] = [];
-  const startedAt: number[] = [];
-  const seconds: number[] = [];
+  const builder = new MeetingTableBuilder();
   for (const record of records) {
     if (room !== undefined && record.roomName !== room) continue;
     const started = Date.parse(record.createdAt);
     if (Number.isNaN(started) || !(record.seconds >= 0) || !Number.isFinite(record.seconds)) continue;
-    let index = indexOf.get(record.roomName);
-    if (index === undefined) {
-      index = roomNames.length;
-      roomNames.push(record.roomName);
-      indexOf.set(record.roomName, index);
-    }
-    rooms.push(index);
-    startedAt.push(started);
-    seconds.push(record.seconds);
+    builder.add(record.roomName, started, record.seconds);
   }
-  return { roomNames, room: rooms, startedAt, seconds };
+  return builder.build();
 }
 
 /**

@@ -75,9 +75,9 @@ export class MonthToDate implements Disposable {
     const zone = this.timeZone();
     const now = this.now();
     try {
-      const usage = await this.source.usage(forecastRange(todayIn(zone, now)));
       // The client has already dropped records it could not read.
-      const forecast = monthForecast({ startedAt: usage.records.map((record) => Date.parse(record.createdAt)), seconds: usage.records.map((record) => record.seconds) }, zone, now);
+      const { table } = await this.source.usageTable(forecastRange(todayIn(zone, now)));
+      const forecast = monthForecast(table, zone, now);
       this.set({ forecast, fetchedAt: now });
       return forecast;
     } catch (error) {

@@ -7,8 +7,10 @@
 import * as l10n from '@vscode/l10n';
 import type { UsageRange } from '../api/client';
 import { isApiError } from '../api/errors';
-import type { Usage } from '../api/schema';
-import { aggregate, mergeTables, toMeetingTable, totalsDiffer } from '../report/aggregate';
+import type { UsageOptions } from '../api/client';
+import type { RequestTiming } from '../api/http';
+import type { UsageTable } from '../api/schema';
+import { aggregate, mergeTables, totalsDiffer } from '../report/aggregate';
 import { previousRange } from '../report/comparison';
 import { rangeSteps } from '../report/capacity';
 import { exportFileName, toConcurrencyCsv, toCsv, toJson } from '../report/exportFile';
@@ -19,10 +21,30 @@ import { isCalendarDate } from '../shared/calendarDate';
 import type { ExportFormat, PreviousPeriod, ReportSummary } from '../shared/protocol';
 import type { CapacityLimit, DateRange, MeetingTable, MonthForecast, TableQuery } from '../shared/reportTypes';
 import { type Disposable, Emitter } from './events';
+import { inThread, type ReportCompute } from './reportCompute';
 
 /** What the report needs of the API client. */
 export interface UsageSource {
-  usage(range: UsageRange): Promise<Usage>;
+  usageTable(range: UsageRange, options?: UsageOptions): Promise<UsageTable>;
+}
+
+/**
+ * When each stage of a load ended, in performance.now() milliseconds of the extension host, for
+ * the log and the benchmark: the walk command → request → first byte → last byte → parsed and
+ * checked → counted. Parsing and checking overlap the download; their own times are summed apart.
+ */
+export interface LoadTiming {
+  readonly asked: number;
+  readonly sent: number;
+  readonly firstByte: number;
+  readonly lastByte: number;
+  /** The last records read and checked. */
+  readonly parsed: number;
+  /** Time in JSON.parse, and in the records' checks, wherever they ran. */
+  readonly parseMs: number;
+  readonly checkMs: number;
+  /** The model and its totals are ready. */
+  readonly counted: number;
 }
 
 /** A license to report on: its id and label, and its client. */
@@ -48,6 +70,8 @@ export interface LoadedReport {
   readonly table: MeetingTable;
   /** Counts up with each load, so a view can tell a new report from the same one again. */
   readonly id: number;
+  /** When each stage of its load ended. */
+  readonly timing?: LoadTiming;
 }
 
 export type ReportState =
@@ -73,6 +97,8 @@ export class UsageReport implements Disposable {
   private userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   /** The zone the user chose on the page; undefined for their own. */
   private chosenZone: string | undefined;
+  /** Cancels the requests of the load under way when another replaces it or the report closes. */
+  private loading: AbortController | undefined;
 
   /**
    * @param sources the licenses to report on: one (the report as it has always been), or several
@@ -84,6 +110,7 @@ export class UsageReport implements Disposable {
     range: DateRange,
     room: string | undefined,
     private readonly now: () => number = Date.now,
+    private readonly compute: ReportCompute = inThread,
   ) {
     this.currentRange = range;
     this.currentRoom = room;
@@ -129,24 +156,30 @@ export class UsageReport implements Disposable {
     this.chosenZone = timeZone !== undefined && isTimeZone(timeZone) ? timeZone : undefined;
   }
 
-  /** Asks the server for the range and room, and computes the report; a newer load supersedes an older one. */
+  /**
+   * Asks the server for the range and room, and computes the report. A newer load supersedes an
+   * older one and cancels its requests, so that no stale answer is drawn and none is left running.
+   */
   async load(range: DateRange, room: string | undefined): Promise<void> {
     // A closed report asks nothing: no one would see the answers (nor those of the period before).
     if (this.disposed) return;
     const sequence = ++this.sequence;
+    this.loading?.abort();
+    const loading = new AbortController();
+    this.loading = loading;
     this.currentRange = range;
     this.currentRoom = room;
     this.set({ phase: 'loading' });
     const asked = performance.now();
-    // The period before and the month run beside the report, never ahead of it: the report is drawn
-    // as soon as its own answers are in, and these are added when they come (or said to have failed).
-    const asking = Promise.allSettled(this.sources.map(({ source }) => source.usage(range)));
-    const before = isCalendarDate(range.start) && isCalendarDate(range.end) ? previousRange(range) : undefined;
-    const previous = before && Promise.allSettled(this.sources.map(({ source }) => source.usage(before)));
-    const months = Promise.allSettled(this.sources.map((source) => (source.monthToDate ? source.monthToDate() : Promise.reject(new Error('no month')))));
-    const answers = await asking;
+    this.compute.warm?.();
+    const timings: (RequestTiming | undefined)[] = [];
+    const reads: { parseMs: number; checkMs: number }[] = [];
+    const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
+      reader: () => this.measured(reads, this.compute.usageReader()),
+      signal: loading.signal,
+      onTiming: (timing) => (timings[i] = timing),
+    })));
     if (sequence !== this.sequence) return;
-    const received = performance.now();
     const failures = answers.map((answer) => (answer.status === 'rejected' ? failureMessage(answer.reason) : undefined));
     if (failures.every((failure) => failure !== undefined)) {
       const message = this.sources.length === 1
@@ -159,18 +192,20 @@ export class UsageReport implements Disposable {
     try {
       const usages = answers.map((answer) => (answer.status === 'fulfilled' ? answer.value : undefined));
       const several = this.sources.length > 1;
-      const table = this.oneTable(usages.map((usage) => usage?.records ?? []), room);
-      const answered = usages.filter((usage): usage is Usage => usage !== undefined);
+      const table = this.oneTable(usages.map((usage) => usage?.table), room);
+      const answered = usages.filter((usage): usage is UsageTable => usage !== undefined);
       const serverTotalSeconds = answered.reduce((sum, usage) => sum + usage.totalSeconds, 0);
       const zone = this.timeZone;
       const limit = combinedLimit(this.sources.filter((_, i) => failures[i] === undefined).map((source) => source.limit?.()));
+      const { aggregates } = await this.compute.aggregate(table, range, zone, limit);
+      if (sequence !== this.sequence) return;
       const summary: ReportSummary = {
         range,
         ...(room !== undefined && { room }),
         timeZone: zone,
         domain: answered.map((usage) => usage.domain).filter((domain, i, all) => all.indexOf(domain) === i).join(', '),
         meetings: table.room.length,
-        aggregates: aggregate(table, range, zone, limit),
+        aggregates,
         ...(limit && { limit }),
         serverTotalSeconds,
         totalsDiffer: room === undefined && totalsDiffer(serverTotalSeconds, table),
@@ -179,10 +214,14 @@ export class UsageReport implements Disposable {
         ...(several && { licenses: this.sources.map(({ id, label }, i) => ({ id, label, ...(failures[i] !== undefined && { error: failures[i] }) })) }),
       };
       for (const [i, failure] of failures.entries()) if (failure !== undefined) this.log.warn(`Usage report for ${range.start}..${range.end}: license ${i + 1} of ${this.sources.length} failed: ${failure}`);
-      this.log.info(`Usage report ${range.start}..${range.end}: ${table.room.length.toLocaleString()} meetings from ${answered.length} license(s); server and parsing ${Math.round(received - asked)} ms, report ${Math.round(performance.now() - received)} ms`);
-      this.set({ phase: 'loaded', report: { summary, table, id: sequence } });
-      void this.addBeside(sequence, previous && before && previous.then((settled) => this.previousPeriod(settled, before, room, limit)), months);
+      const timing = loadTiming(asked, timings, reads);
+      this.log.info(`Usage report ${range.start}..${range.end}: ${table.room.length.toLocaleString()} meetings from ${answered.length} license(s); server and reading ${Math.round(timing.parsed - asked)} ms, report ${Math.round(timing.counted - timing.parsed)} ms`);
+      this.set({ phase: 'loaded', report: { summary, table, id: sequence, timing } });
+      // The period before and the month go out only now, once the report's own answers are read:
+      // beside them, they would share the server and the link with the answer the user waits for.
+      void this.addBeside(sequence, room, limit, loading.signal);
     } catch (error) {
+      if (sequence !== this.sequence) return;
       // A bug in counting must read as a failed report, not as a report that never comes.
       const message = failureMessage(error);
       this.log.warn(`Usage report for ${range.start}..${range.end} failed: ${message}`);
@@ -190,31 +229,50 @@ export class UsageReport implements Disposable {
     }
   }
 
-  /** Each license's records (in the order of the sources) as the report's one table: merged, license by license, when there are several. */
-  private oneTable(records: readonly Usage['records'][], room: string | undefined): MeetingTable {
-    const tables = records.map((list) => toMeetingTable(list, room));
-    return this.sources.length > 1 ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: tables[i]! }))) : tables[0]!;
+  /** A body reader whose parse and check times are added to `reads` when it finishes. */
+  private measured(reads: { parseMs: number; checkMs: number }[], reader: ReturnType<ReportCompute['usageReader']>): ReturnType<ReportCompute['usageReader']> {
+    return {
+      push: (chunk) => reader.push(chunk),
+      drop: () => reader.drop(),
+      finish: async () => {
+        const read = await reader.finish();
+        reads.push({ parseMs: read.kept.parseMs, checkMs: read.kept.checkMs });
+        return read;
+      },
+    };
+  }
+
+  /** Each license's table (in the order of the sources; none for one that failed) as the report's one table: merged, license by license, when there are several. */
+  private oneTable(tables: readonly (MeetingTable | undefined)[], room: string | undefined): MeetingTable {
+    const empty: MeetingTable = { roomNames: [], room: [], startedAt: [], seconds: [] };
+    const ofRoom = tables.map((table) => (table === undefined ? empty : room === undefined ? table : onlyRoom(table, room)));
+    return this.sources.length > 1 ? mergeTables(this.sources.map(({ label }, i) => ({ label, table: ofRoom[i]! }))) : ofRoom[0]!;
   }
 
   /** The period before, counted as the report is; or why it cannot be compared. */
-  private previousPeriod(settled: PromiseSettledResult<Usage>[], range: DateRange, room: string | undefined, limit: CapacityLimit | undefined): PreviousPeriod | string {
+  private async previousPeriod(range: DateRange, room: string | undefined, limit: CapacityLimit | undefined, signal: AbortSignal): Promise<PreviousPeriod | string> {
+    const settled = await Promise.allSettled(this.sources.map(({ source }) => source.usageTable(range, { reader: () => this.compute.usageReader(), signal })));
     const failed = settled.flatMap((answer, i) => (answer.status === 'rejected' ? [`${this.sources.length > 1 ? `${this.sources[i]!.label}: ` : ''}${failureMessage(answer.reason)}`] : []));
     // A comparison with a license missing would show a change that is not there.
     if (failed.length > 0) return failed.join(' ');
-    const table = this.oneTable(settled.map((answer) => (answer.status === 'fulfilled' ? answer.value.records : [])), room);
-    const figures = aggregate(table, range, this.timeZone, limit);
+    const table = this.oneTable(settled.map((answer) => (answer.status === 'fulfilled' ? answer.value.table : undefined)), room);
+    const { aggregates: figures } = await this.compute.aggregate(table, range, this.timeZone, limit);
     return { range, summary: figures.summary, peak: figures.capacity.peak, perRoom: figures.perRoom };
   }
 
-  /** Adds the period before and the month to the loaded report, each when it comes. */
-  private async addBeside(sequence: number, previous: Promise<PreviousPeriod | string> | undefined, months: Promise<PromiseSettledResult<MonthForecast>[]>): Promise<void> {
+  /** Asks for the period before and the month, and adds each to the loaded report when it comes. */
+  private async addBeside(sequence: number, room: string | undefined, limit: CapacityLimit | undefined, signal: AbortSignal): Promise<void> {
+    const range = this.currentRange;
+    const before = isCalendarDate(range.start) && isCalendarDate(range.end) ? previousRange(range) : undefined;
     const update = (change: Partial<ReportSummary>) => {
       const state = this.state;
       if (sequence !== this.sequence || state.phase !== 'loaded') return;
       this.set({ phase: 'loaded', report: { ...state.report, summary: { ...state.report.summary, ...change } } });
     };
+    const months = Promise.allSettled(this.sources.map((source) => (source.monthToDate ? source.monthToDate() : Promise.reject(new Error('no month')))));
     await Promise.all([
-      previous?.then((period) => {
+      before && this.previousPeriod(before, room, limit, signal).then((period) => {
+        if (sequence !== this.sequence) return;
         if (typeof period === 'string') this.log.warn(`Usage report: the period before could not be compared: ${period}`);
         update(typeof period === 'string' ? { previousError: period } : { previous: period });
       }, (error: unknown) => update({ previousError: failureMessage(error) })),
@@ -284,6 +342,7 @@ export class UsageReport implements Disposable {
   dispose(): void {
     this.disposed = true;
     this.sequence++; // an answer still on its way is dropped
+    this.loading?.abort(); // and its request with it
     this.changed.dispose();
   }
 }
@@ -306,6 +365,34 @@ function sumMonths(settled: readonly PromiseSettledResult<MonthForecast>[]): Mon
     forecastSeconds: add((month) => month.forecastSeconds),
     lastMonth: { month: months[0]!.lastMonth.month, totalSeconds: add((month) => month.lastMonth.totalSeconds), toSameDaySeconds: add((month) => month.lastMonth.toSameDaySeconds) },
     weekdayAverages: months[0]!.weekdayAverages.map((_, day) => add((month) => month.weekdayAverages[day]!)),
+  };
+}
+
+/** Only the meetings of `room` (exact name). */
+function onlyRoom(table: MeetingTable, room: string): MeetingTable {
+  const index = table.roomNames.indexOf(room);
+  const keep: number[] = [];
+  for (let i = 0; i < table.room.length; i++) if (table.room[i] === index) keep.push(i);
+  return { roomNames: index < 0 ? [] : [room], room: keep.map(() => 0), startedAt: keep.map((i) => table.startedAt[i]!), seconds: keep.map((i) => table.seconds[i]!) };
+}
+
+/**
+ * The stages of a load: those of the slowest license's request (the one the report waited for),
+ * parse and check times summed over every license.
+ */
+function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)[], reads: readonly { parseMs: number; checkMs: number }[]): LoadTiming {
+  const known = timings.filter((timing): timing is RequestTiming => timing !== undefined);
+  const slowest = known.reduce<RequestTiming | undefined>((last, timing) => (last === undefined || timing.parsed > last.parsed ? timing : last), undefined);
+  const now = performance.now();
+  return {
+    asked,
+    sent: slowest?.sent ?? asked,
+    firstByte: slowest?.firstByte ?? asked,
+    lastByte: slowest?.lastByte ?? asked,
+    parsed: slowest?.parsed ?? asked,
+    parseMs: reads.reduce((sum, read) => sum + read.parseMs, 0),
+    checkMs: reads.reduce((sum, read) => sum + read.checkMs, 0),
+    counted: now,
   };
 }
 

@@ -5,10 +5,12 @@
  * (views/reportLauncher.ts): none of the report's code is loaded at activation.
  */
 import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addDays, checkRange, dateProblem, describeRange, type PresetId, presetRange, PRESETS, rangeProblem } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
 import { type DateRange } from '../shared/reportTypes';
+import { ReportWorker } from '../state/reportCompute';
 import { displayName } from './displayName';
 import { type PanelDeps, sourcesFor, UsagePanel } from './usagePanel';
 
@@ -63,8 +65,12 @@ export function createReportFeature(base: PanelDeps, memento: vscode.Memento): R
   // This bundle has its own copy of @vscode/l10n: it reads the bundle VS Code has loaded, as
   // activate() does for the main bundle.
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  // One worker for every report of this window: it reads answers and counts totals off the
+  // extension host's thread (started on the first report, stopped after a minute without work).
+  const compute = new ReportWorker(path.join(__dirname, 'reportWorker.js'));
   const deps: PanelDeps = {
     ...base,
+    compute,
     rememberedZone: () => {
       const zone = memento.get<unknown>(ZONE_KEY);
       return typeof zone === 'string' ? zone : undefined;

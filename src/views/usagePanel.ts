@@ -9,6 +9,7 @@ import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
 import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
+import type { ReportCompute } from '../state/reportCompute';
 import { type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -29,6 +30,8 @@ export interface PanelDeps {
   /** The zone last chosen on a report page, for the next one; undefined for the user's own. */
   readonly rememberedZone?: () => string | undefined;
   readonly rememberZone?: (timeZone: string | undefined) => Thenable<void>;
+  /** Where answers are read and totals counted: a worker thread (the extension's), or this thread. */
+  readonly compute?: ReportCompute;
 }
 
 /** The licenses with these ids (those still there), or the current one when none is named or left. */
@@ -87,7 +90,7 @@ export class UsagePanel implements vscode.Disposable {
     room: string | undefined,
     sources: readonly ReportSource[],
   ) {
-    this.report = new UsageReport(sources, deps.log, range, room);
+    this.report = new UsageReport(sources, deps.log, range, room, Date.now, deps.compute);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'sconnector.svg');
     panel.webview.html = pageHtml(panel.webview, deps.extensionUri);
     this.disposables.push(

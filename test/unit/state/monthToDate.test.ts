@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { UsageRange } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
-import type { Usage } from '../../../src/api/schema';
+import type { Usage, UsageTable } from '../../../src/api/schema';
+import { asTable } from './usageTables';
 import { MONTH_FRESH_MS, MonthToDate } from '../../../src/state/monthToDate';
 
 class Source {
@@ -11,6 +12,10 @@ class Source {
     this.asked.push(range);
     if (this.fail !== undefined) return Promise.reject(this.fail);
     return Promise.resolve({ domain: 'd', totalSeconds: 7200, skipped: 0, records: [{ roomName: 'a', seconds: 7200, createdAt: '2021-03-02T10:00:00Z' }] });
+  }
+
+  usageTable(range: UsageRange): Promise<UsageTable> {
+    return this.usage(range).then(asTable);
   }
 }
 

@@ -1,8 +1,9 @@
 /** The usage report model with a fake client: loading, superseded loads, failures, zones and exports. */
 import * as assert from 'node:assert/strict';
-import type { UsageRange } from '../../../src/api/client';
+import type { UsageOptions, UsageRange } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
-import type { Usage } from '../../../src/api/schema';
+import type { Usage, UsageTable } from '../../../src/api/schema';
+import { asTable } from './usageTables';
 import { previousRange } from '../../../src/report/comparison';
 import { isCalendarDate } from '../../../src/shared/calendarDate';
 import { type ReportState, UsageReport } from '../../../src/state/usageReport';
@@ -40,6 +41,14 @@ class FakeSource {
     }
     this.asked.push(range);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  readonly signals: (AbortSignal | undefined)[] = [];
+
+  usageTable(range: UsageRange, options?: UsageOptions): Promise<UsageTable> {
+    const answer = this.usage(range).then(asTable);
+    if (this.asked.at(-1) === range) this.signals.push(options?.signal);
+    return answer;
   }
 
   answer(index: number, usage: Usage = SAMPLE): void {
@@ -126,13 +135,15 @@ describe('state/usageReport', () => {
   describe('beside the report', () => {
     const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-    it('asks for the period just before at the same time, and adds its figures when they come', async () => {
+    it('asks for the period just before once the report is read, never beside it, and adds its figures when they come', async () => {
       const { report, source } = setup();
       source.previous = { ...SAMPLE, records: [SAMPLE.records[0]!, { roomName: 'gone', seconds: 100, createdAt: '2021-02-15T01:00:00Z' }] };
       const done = report.load(RANGE, undefined);
-      assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'asked before the report answered');
+      await flush();
+      assert.deepEqual(source.before, [], 'nothing competes with the answer the user waits for');
       source.answer(0);
       await done;
+      assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'asked once the report was read');
       await flush();
       const { previous, previousError } = loaded(report.current).summary;
       assert.equal(previousError, undefined);
@@ -322,7 +333,22 @@ describe('state/usageReport', () => {
     assert.equal(report.current.phase, 'loading');
     await report.retry();
     assert.deepEqual(source.asked, [RANGE], 'a closed report asks nothing more');
-    assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'nor the period before again');
+    assert.deepEqual(source.before, [], 'nor the period before');
+    assert.equal(source.signals[0]?.aborted, true, 'and the request on its way is cancelled');
+  });
+
+  it('cancels the request of a load that another load replaces, and draws only the newer', async () => {
+    const { report, source } = setup();
+    const first = report.load(RANGE, undefined);
+    const second = report.load({ start: '2021-02-21', end: '2021-02-25' }, undefined);
+    assert.equal(source.signals[0]?.aborted, true, 'the first request is cancelled');
+    assert.equal(source.signals[1]?.aborted, false);
+    source.fail(0, new ApiError('cancelled', 'The request to x was cancelled.'));
+    await first;
+    assert.equal(report.current.phase, 'loading', 'the cancelled load says nothing');
+    source.answer(1);
+    await second;
+    assert.deepEqual(loaded(report.current).summary.range, { start: '2021-02-21', end: '2021-02-25' });
   });
 
   describe('across licenses', () => {

@@ -1,0 +1,262 @@
+/**
+ * Reads a `v1/static` answer while its bytes arrive, instead of after the last one: the usage
+ * records (`data.detail`, 100,000 of them or more) are parsed a batch at a time as soon as a batch
+ * is complete, checked, and kept as the report's columns; what is left of the envelope (status,
+ * message, domain, total: a few hundred bytes) is parsed at the end. The result is what
+ * `JSON.parse` of the whole text and `parseUsage` would give, without ever holding the whole text,
+ * the parsed tree or one object per record.
+ *
+ * How: a byte scanner that knows JSON's strings, escapes and nesting finds the array under the
+ * key `detail` of the object under the key `data`, and the commas between its elements. Element
+ * boundaries are ASCII bytes, so a batch is always whole UTF-8. Keys are compared as raw bytes: a
+ * key written with escapes (`"d\u0061ta"`) is not recognised, and the answer is then parsed whole
+ * at the end, to the same result, only later. A key seen twice keeps the last one, as JSON.parse
+ * does. Used by the worker (api/usageWorker.ts) and, for tests and small answers, in-process.
+ */
+import { readUsageRecord } from './schema';
+import { MeetingTableBuilder } from '../shared/meetingTable';
+import type { MeetingTable } from '../shared/reportTypes';
+import type { BodyReader } from './http';
+
+/** The envelope with the records taken out: `data.detail` is an empty array where they were. */
+export interface StreamedUsage {
+  /** The answer as JSON.parse reads it, but for `data.detail`, which holds `[]` when `table` has the records. */
+  readonly envelope: unknown;
+  /** The readable records as columns, when they were read as they came. */
+  readonly table?: MeetingTable;
+  /** Records that could not be read (counted as parseUsage counts them). */
+  readonly skipped: number;
+  /** Milliseconds spent in JSON.parse and in the records' checks: for the report's timing. */
+  readonly parseMs: number;
+  readonly checkMs: number;
+}
+
+/** The answer is not JSON: the caller says so in its own words. */
+export class NotJsonError extends Error {}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const DATA = [0x64, 0x61, 0x74, 0x61]; // "data"
+const DETAIL = [0x64, 0x65, 0x74, 0x61, 0x69, 0x6c]; // "detail"
+
+/** Complete records are parsed once this many bytes of them are waiting. */
+const BATCH_BYTES = 256 * 1024;
+
+export class UsageStreamReader {
+  /** Bytes of the envelope outside the records (and all bytes, in case the answer must be parsed whole). */
+  private readonly outside: Uint8Array[] = [];
+  private readonly whole: Uint8Array[] = [];
+  /** Bytes of complete records not yet parsed, and of the record still arriving. */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** The raw bytes of the string being read, when it may be a key we look for (depth 1 or 2, outside the records). */
+  private keyBytes: number[] | undefined;
+  private lastString: number[] | undefined;
+  /** The key each open object is at, by depth: whether the path so far is `data`, then `data.detail`. */
+  private inData = false;
+  private dataDepth = -1;
+  private nextIsData = false;
+  private nextIsDetail = false;
+  /** Inside `data.detail`: the array's depth once open. */
+  private detailDepth = -1;
+  private detailsSeen = 0;
+  private builder = new MeetingTableBuilder();
+  private skipped = 0;
+  private parseMs = 0;
+  private checkMs = 0;
+  private readonly decoder = new TextDecoder();
+
+  push(chunk: Uint8Array): void {
+    this.whole.push(chunk);
+    let from = 0; // start of the run of `chunk` that goes where the scanner is now (outside or records)
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (byte === BACKSLASH) {
+          this.escaped = true;
+          this.keyBytes = undefined; // an escaped key is not one we recognise by its bytes
+        } else if (byte === QUOTE) {
+          this.inString = false;
+          this.lastString = this.keyBytes;
+          this.keyBytes = undefined;
+        } else this.keyBytes?.push(byte);
+        continue;
+      }
+      if (byte === QUOTE) {
+        this.inString = true;
+        this.keyBytes = this.detailDepth < 0 && (this.depth === 1 || (this.inData && this.depth === this.dataDepth)) ? [] : undefined;
+        this.lastString = undefined;
+        continue;
+      }
+      if (byte === COLON) {
+        const key = this.lastString;
+        this.nextIsData = this.depth === 1 && key !== undefined && same(key, DATA);
+        this.nextIsDetail = this.inData && this.depth === this.dataDepth && key !== undefined && same(key, DETAIL);
+        // A key seen again replaces what it held before, as in JSON.parse: the records read so far go.
+        if (this.nextIsData) this.inData = false;
+        if (this.nextIsData || this.nextIsDetail) this.restart();
+        continue;
+      }
+      if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+        this.depth++;
+        if (this.nextIsData && byte === OPEN_OBJECT) {
+          this.inData = true;
+          this.dataDepth = this.depth;
+        } else if (this.nextIsDetail && byte === OPEN_ARRAY) {
+          // The records begin after this byte: what came before goes outside, with the `[`.
+          this.outside.push(chunk.subarray(from, i + 1));
+          from = i + 1;
+          this.detailDepth = this.depth;
+          this.detailsSeen++;
+        }
+        this.nextIsData = this.nextIsDetail = false;
+        continue;
+      }
+      if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        if (this.depth === this.detailDepth) {
+          // The records end before this byte.
+          this.addPending(chunk.subarray(from, i));
+          this.parsePending(true);
+          from = i;
+          this.detailDepth = -1;
+        } else if (this.inData && this.depth === this.dataDepth) this.inData = false;
+        this.depth--;
+        this.nextIsData = this.nextIsDetail = false;
+        continue;
+      }
+      if (byte === COMMA) {
+        this.nextIsData = this.nextIsDetail = false;
+        if (this.depth === this.detailDepth) {
+          // A record is complete: keep it (with its comma) for the next batch.
+          this.addPending(chunk.subarray(from, i + 1));
+          from = i + 1;
+          if (this.pendingBytes >= BATCH_BYTES) this.parsePending(false);
+        }
+        continue;
+      }
+      // Other bytes (numbers, literals, white space) neither open nor close anything.
+      if (byte > 0x20) this.nextIsData = this.nextIsDetail = false;
+    }
+    if (this.detailDepth >= 0) this.addPending(chunk.subarray(from));
+    else this.outside.push(chunk.subarray(from));
+  }
+
+  /** The answer, once every byte has been pushed. Throws NotJsonError when it is not JSON. */
+  finish(): StreamedUsage {
+    const started = performance.now();
+    // Records read as they came are used only when exactly one records array was read and closed;
+    // anything unusual (no such array, a key written with escapes) is parsed whole, as it always was.
+    const streamed = this.detailsSeen > 0 && this.detailDepth < 0 && !this.inString && this.depth === 0;
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(this.decoder.decode(concat(streamed ? this.outside : this.whole)));
+    } catch {
+      throw new NotJsonError();
+    }
+    this.parseMs += performance.now() - started;
+    if (streamed) {
+      return { envelope, table: this.builder.build(), skipped: this.skipped, parseMs: this.parseMs, checkMs: this.checkMs };
+    }
+    return { envelope, skipped: 0, parseMs: this.parseMs, checkMs: this.checkMs };
+  }
+
+  /** A new records array (a later `data` or `detail` key replaces what an earlier one held). */
+  private restart(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.builder = new MeetingTableBuilder();
+    this.skipped = 0;
+  }
+
+  private addPending(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+  }
+
+  /**
+   * Parses the complete records waiting. Each ends with its comma but, at the end of the array,
+   * the last; the batch is then read as `[` records `]` with a trailing comma dropped.
+   */
+  private parsePending(atEnd: boolean): void {
+    if (this.pendingBytes === 0) return;
+    const bytes = concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    let text = this.decoder.decode(bytes);
+    if (!atEnd) text = text.slice(0, text.lastIndexOf(','));
+    if (text.trim() === '') {
+      if (!atEnd) throw new NotJsonError(); // a comma with no record before it
+      return;
+    }
+    const started = performance.now();
+    let items: unknown;
+    try {
+      items = JSON.parse(`[${text}]`);
+    } catch {
+      throw new NotJsonError();
+    }
+    const parsed = performance.now();
+    for (const item of items as unknown[]) {
+      const record = readUsageRecord(item);
+      if (record) this.builder.add(record.roomName, record.startedAt, record.seconds);
+      else this.skipped++;
+    }
+    this.parseMs += parsed - started;
+    this.checkMs += performance.now() - parsed;
+  }
+}
+
+function same(bytes: readonly number[], wanted: readonly number[]): boolean {
+  return bytes.length === wanted.length && bytes.every((byte, i) => byte === wanted[i]);
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+/** A body reader for the transport that reads a usage answer in this thread (tests, small answers, no worker). */
+export function readUsageInThread(): BodyReader<StreamedUsage> {
+  let reader: UsageStreamReader | undefined = new UsageStreamReader();
+  return {
+    push(chunk) {
+      try {
+        reader?.push(chunk);
+      } catch (error) {
+        if (!(error instanceof NotJsonError)) throw error;
+        reader = undefined; // not JSON: the rest is not read
+      }
+    },
+    finish() {
+      try {
+        if (!reader) throw new NotJsonError();
+        const kept = reader.finish();
+        return Promise.resolve({ json: { ok: true, value: kept.envelope }, kept });
+      } catch (error) {
+        if (!(error instanceof NotJsonError)) throw error;
+        return Promise.resolve({ json: { ok: false }, kept: { envelope: undefined, skipped: 0, parseMs: 0, checkMs: 0 } });
+      }
+    },
+    drop() {
+      reader = undefined;
+    },
+  };
+}

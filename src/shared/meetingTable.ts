@@ -1,0 +1,30 @@
+/**
+ * Builds the report's table of meetings (shared/reportTypes MeetingTable) one meeting at a time:
+ * each room name is listed once and meetings point into the list. Used where records are read
+ * (the API's usage answer, as it arrives) and by the report's own toMeetingTable.
+ */
+import type { MeetingTable } from './reportTypes';
+
+export class MeetingTableBuilder {
+  private readonly roomNames: string[] = [];
+  private readonly indexOf = new Map<string, number>();
+  private readonly rooms: number[] = [];
+  private readonly startedAt: number[] = [];
+  private readonly seconds: number[] = [];
+
+  add(roomName: string, startedAt: number, seconds: number): void {
+    let index = this.indexOf.get(roomName);
+    if (index === undefined) {
+      index = this.roomNames.length;
+      this.roomNames.push(roomName);
+      this.indexOf.set(roomName, index);
+    }
+    this.rooms.push(index);
+    this.startedAt.push(startedAt);
+    this.seconds.push(seconds);
+  }
+
+  build(): MeetingTable {
+    return { roomNames: this.roomNames, room: this.rooms, startedAt: this.startedAt, seconds: this.seconds };
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Where the usage report's heavy work runs: reading usage answers as they arrive, and counting
+ * totals. `inThread` does it on the caller's thread (unit tests, and the fallback when no worker
+ * can be started); `ReportWorker` hands it to a worker thread (state/reportWorker.ts), so that the
+ * extension host, which every extension shares, never stops for it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BodyReader, ParsedJson } from '../api/http';
+import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
+import { aggregate } from '../report/aggregate';
+import { fromWire, toWire } from '../shared/protocol';
+import type { Aggregates, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
+import { buffersOf, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
+
+export interface ReportCompute {
+  /** A reader for one usage answer's body. */
+  usageReader(): BodyReader<StreamedUsage>;
+  /** The report's totals of `table` (see report/aggregate.ts), and how long counting took. */
+  aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<{ aggregates: Aggregates; ms: number }>;
+  /** Gets ready for work about to come (a worker starts while the request is on its way). */
+  warm?(): void;
+  dispose(): void;
+}
+
+export const inThread: ReportCompute = {
+  usageReader: readUsageInThread,
+  aggregate(table, range, timeZone, limit) {
+    const started = performance.now();
+    const aggregates = aggregate(table, range, timeZone, limit);
+    return Promise.resolve({ aggregates, ms: performance.now() - started });
+  },
+  dispose: () => undefined,
+};
+
+/** A worker stopped after this long without work gives its memory back; the next report starts another (~30 ms). */
+const IDLE_MS = 60_000;
+
+export class ReportWorker implements ReportCompute {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  /** @param script the worker's file (dist/reportWorker.js beside the report's bundle) */
+  constructor(private readonly script: string) {}
+
+  /** Starts the worker ahead of the first answer, so that its start-up overlaps the request. */
+  warm(): void {
+    this.started();
+  }
+
+  usageReader(): BodyReader<StreamedUsage> {
+    const worker = this.started();
+    const id = this.nextId++;
+    let open = true;
+    return {
+      push: (chunk) => {
+        if (open) this.post(worker, { type: 'chunk', id, bytes: chunk });
+      },
+      finish: async () => {
+        open = false;
+        const reply = await this.ask(worker, id, { type: 'end', id });
+        if (reply.type === 'notJson') return { json: { ok: false } satisfies ParsedJson, kept: { envelope: undefined, skipped: 0, parseMs: 0, checkMs: 0 } };
+        if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
+        const table = reply.columns && fromWire(reply.columns);
+        return { json: { ok: true, value: reply.envelope }, kept: { envelope: reply.envelope, ...(table && { table }), skipped: reply.skipped, parseMs: reply.parseMs, checkMs: reply.checkMs } };
+      },
+      drop: () => {
+        if (!open) return;
+        open = false;
+        this.post(worker, { type: 'drop', id });
+      },
+    };
+  }
+
+  async aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<{ aggregates: Aggregates; ms: number }> {
+    const worker = this.started();
+    const id = this.nextId++;
+    const columns = toWire(table);
+    const reply = await this.ask(worker, id, { type: 'aggregate', id, columns, range, timeZone, limit }, buffersOf(columns));
+    if (reply.type !== 'aggregates') throw new Error(`the report worker answered ${reply.type} to a count`);
+    return { aggregates: reply.aggregates, ms: reply.ms };
+  }
+
+  dispose(): void {
+    clearTimeout(this.idle);
+    void this.worker?.terminate();
+    this.worker = undefined;
+    this.failAll(new Error('the report worker was stopped'));
+  }
+
+  private started(): Worker {
+    clearTimeout(this.idle);
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref(); // never keeps the extension host alive
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      waiting?.resolve(reply);
+      this.restIfIdle();
+    });
+    const stopped = (error: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      this.failAll(error);
+    };
+    worker.on('error', stopped);
+    worker.on('exit', (code) => stopped(new Error(`the report worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private post(worker: Worker, request: WorkerRequest, transfer: ArrayBuffer[] = []): void {
+    worker.postMessage(request, transfer);
+  }
+
+  private ask(worker: Worker, id: number, request: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.post(worker, request, transfer);
+    });
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+
+  private restIfIdle(): void {
+    if (this.waiting.size > 0) return;
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => {
+      if (this.waiting.size > 0) return;
+      void this.worker?.terminate();
+      this.worker = undefined;
+    }, IDLE_MS);
+    this.idle.unref();
+  }
+}
