@@ -79,8 +79,27 @@ export class UsageStreamReader {
     this.whole.push(chunk);
     let from = 0; // start of the run of `chunk` that goes where the scanner is now (outside or records)
     for (let i = 0; i < chunk.length; i++) {
+      if (this.detailDepth >= 0 && !this.inString) {
+        // Inside the records, where nearly all the bytes are: a tight loop that only follows
+        // strings, nesting and the commas between records, and leaves anything else to the loop below.
+        const stop = this.scanRecords(chunk, i, from);
+        i = stop.at;
+        from = stop.from;
+        if (i >= chunk.length) break;
+      }
       const byte = chunk[i]!;
       if (this.inString) {
+        if (!this.escaped && this.keyBytes === undefined) {
+          // The fast way through a string we do not keep (every room name and date): to its next
+          // quote, unless a backslash stands right before that quote (then byte by byte).
+          const end = chunk.indexOf(QUOTE, i);
+          if (end >= 0 && (end === i || chunk[end - 1] !== BACKSLASH)) {
+            i = end;
+            this.inString = false;
+            this.lastString = undefined;
+            continue;
+          }
+        }
         if (this.escaped) this.escaped = false;
         else if (byte === BACKSLASH) {
           this.escaped = true;
@@ -168,6 +187,36 @@ export class UsageStreamReader {
       return { envelope, table: this.builder.build(), skipped: this.skipped, parseMs: this.parseMs, checkMs: this.checkMs };
     }
     return { envelope, skipped: 0, parseMs: this.parseMs, checkMs: this.checkMs };
+  }
+
+  /**
+   * Scans records from `at` for as long as nothing but strings without escapes, nesting inside a
+   * record and commas between records come; returns where it stopped (the byte the general loop
+   * reads next) and where the records not yet kept begin.
+   */
+  private scanRecords(chunk: Uint8Array, at: number, from: number): { at: number; from: number } {
+    const records = this.detailDepth;
+    let depth = this.depth;
+    let i = at;
+    const length = chunk.length;
+    for (; i < length; i++) {
+      const byte = chunk[i]!;
+      if (byte === QUOTE) {
+        const end = chunk.indexOf(QUOTE, i + 1);
+        if (end < 0 || chunk[end - 1] === BACKSLASH) break; // the general loop reads this string
+        i = end;
+      } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) depth++;
+      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        if (depth === records) break; // the end of the records: the general loop closes them
+        depth--;
+      } else if (byte === COMMA && depth === records) {
+        this.addPending(chunk.subarray(from, i + 1));
+        from = i + 1;
+        if (this.pendingBytes >= BATCH_BYTES) this.parsePending(false);
+      }
+    }
+    this.depth = depth;
+    return { at: i, from };
   }
 
   /** A new records array (a later `data` or `detail` key replaces what an earlier one held). */

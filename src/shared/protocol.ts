@@ -107,10 +107,12 @@ export type PageMessage =
   /** Copy the report's figures to the clipboard as a Markdown table. */
   | { readonly type: 'copySummary' }
   /**
-   * The page has drawn a report (`part` 'summary': totals and charts; 'table': the meetings too),
-   * `ms` after the message arrived; for the log and the benchmark.
+   * The page has drawn report `id` (`part` 'summary': totals and charts; 'table': the meetings
+   * too): when its message arrived and when it was drawn, in epoch milliseconds
+   * (performance.timeOrigin + performance.now(), the clock the extension host reads too); for the
+   * report's timing in the log and the benchmark.
    */
-  | { readonly type: 'rendered'; readonly part: 'summary' | 'table'; readonly ms: number };
+  | { readonly type: 'rendered'; readonly part: 'summary' | 'table'; readonly id: number; readonly receivedAt: number; readonly drawnAt: number };
 
 /** What the page keeps with VS Code's webview state, to come back after a reload. */
 export interface PanelState {
@@ -133,6 +135,10 @@ const SORT_KEYS: readonly SortKey[] = ['room', 'startedAt', 'seconds'];
  */
 export const MAX_FILTER_LENGTH = 65_536;
 
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 function isShortString(value: unknown, max = 200): value is string {
   return typeof value === 'string' && value.length <= max;
 }
@@ -151,8 +157,8 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'copySummary':
       return { type: value.type };
     case 'rendered':
-      return typeof value.ms === 'number' && Number.isFinite(value.ms) && (value.part === 'summary' || value.part === 'table')
-        ? { type: 'rendered', part: value.part, ms: value.ms }
+      return isFiniteNumber(value.id) && isFiniteNumber(value.receivedAt) && isFiniteNumber(value.drawnAt) && (value.part === 'summary' || value.part === 'table')
+        ? { type: 'rendered', part: value.part, id: value.id, receivedAt: value.receivedAt, drawnAt: value.drawnAt }
         : undefined;
     case 'export': {
       const query = value.query;

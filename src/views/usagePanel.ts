@@ -4,12 +4,14 @@
  * the user does on the page into calls on the model; it computes nothing and asks no server.
  */
 import * as l10n from '@vscode/l10n';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
 import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
+import { stagesLine, stagesOf } from '../state/reportStages';
 import { type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -48,6 +50,10 @@ export class UsagePanel implements vscode.Disposable {
   /** The report whose table this page has been sent, so that a repeat sends the summary only. */
   private tableSent: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** When each report's and table's message was posted to the page (epoch ms), until the page says it drew it. */
+  private readonly posted = new Map<string, number>();
+  private readonly timed = new Set<string>();
+  private eventLoop: IntervalHistogram | undefined;
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
 
@@ -142,9 +148,45 @@ export class UsagePanel implements vscode.Disposable {
       }
     }
     this.lastMessages = messages;
+    if (state.phase === 'loading') this.watchEventLoop();
     if (!this.pageReady) return;
     if (state.phase === 'loaded') this.tableSent = state.report.id;
-    for (const message of messages) void this.panel.webview.postMessage(message);
+    const postedAt = performance.timeOrigin + performance.now();
+    for (const message of messages) {
+      if (message.type === 'report' || message.type === 'table') {
+        // Timed once per report: a report sent again (the period before added) is not a new walk.
+        const key = `${message.type}:${message.id}`;
+        if (!this.timed.has(key)) this.posted.set(key, postedAt);
+      }
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  /**
+   * Watches the extension host's event loop while a report loads, until its table is drawn: the
+   * longest the thread was blocked goes into the stages line (the worker keeps it short).
+   */
+  private watchEventLoop(): void {
+    this.eventLoop?.disable();
+    this.eventLoop = monitorEventLoopDelay({ resolution: 10 });
+    this.eventLoop.enable();
+  }
+
+  /** Logs the stages of report `id`'s part, once the page says it drew it. */
+  private logStages(part: 'summary' | 'table', id: number, receivedAt: number, drawnAt: number): void {
+    const state = this.report.current;
+    const key = `${part === 'summary' ? 'report' : 'table'}:${id}`;
+    const postedAt = this.posted.get(key);
+    if (state.phase !== 'loaded' || state.report.id !== id || postedAt === undefined || !state.report.timing) return;
+    this.posted.delete(key);
+    this.timed.add(key);
+    const extra: Record<string, number> = {};
+    if (part === 'table' && this.eventLoop) {
+      this.eventLoop.disable();
+      extra['longest event-loop block'] = this.eventLoop.max / 1e6;
+      this.eventLoop = undefined;
+    }
+    this.deps.log.info(stagesLine(part, state.report.table.room.length, stagesOf(state.report.timing, { postedAt, receivedAt, drawnAt }), extra));
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -194,12 +236,13 @@ export class UsagePanel implements vscode.Disposable {
         await copySummary(report);
         return;
       case 'rendered':
-        this.deps.log.info(`Usage report ${message.part === 'summary' ? 'totals and charts' : 'table'} drawn by the page in ${Math.round(message.ms)} ms`);
+        this.logStages(message.part, message.id, message.receivedAt, message.drawnAt);
         return;
     }
   }
 
   dispose(): void {
+    this.eventLoop?.disable();
     if (UsagePanel.current === this) UsagePanel.current = undefined;
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();

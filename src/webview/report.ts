@@ -137,32 +137,35 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     case 'loading':
       showRange(message.range);
       showLoading(message.range, message.room);
+      delete document.body.dataset.drawnSummary;
+      delete document.body.dataset.drawnTable;
       break;
     case 'report': {
-      const arrived = performance.now();
-      showRange(message.report.range);
-      // The same report again: the period before or the month has been added to it.
+      const arrived = now();
+      // The same report again: the period before or the month has been added to it. The range
+      // fields keep what the user may be typing into them meanwhile.
       const same = message.id === reportId;
       if (!same) {
+        showRange(message.report.range);
         table = undefined;
         adoptZone(message.report.timeZone);
       }
       reportId = message.id;
       showReport(message.report, same);
       if (same) countInZone(); // counted in the host's zone while the user chose another
-      vscode.postMessage({ type: 'rendered', part: 'summary', ms: performance.now() - arrived });
+      drawn('summary', message.id, message.report.range, arrived);
       break;
     }
     case 'table': {
       if (message.id !== reportId || !report) break;
-      const arrived = performance.now();
+      const arrived = now();
       table = fromWire(message.table);
       if (report.timeZone !== zone()) countInZone(); // the user changed the zone before the meetings came
       else {
         drawConcurrency();
         showMeetings();
       }
-      vscode.postMessage({ type: 'rendered', part: 'table', ms: performance.now() - arrived });
+      drawn('table', message.id, report.range, arrived);
       break;
     }
     case 'error':
@@ -171,6 +174,21 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       break;
   }
 });
+
+/** Epoch milliseconds, finer than Date.now(): the extension host reads the same clock. */
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * Tells the extension when a part of report `id` arrived and was drawn (for its timing), and marks
+ * it on the page: `data-drawn-summary` and `data-drawn-table` name the range drawn, the seam the
+ * tests and the benchmark wait on.
+ */
+function drawn(part: 'summary' | 'table', id: number, range: DateRange, receivedAt: number): void {
+  document.body.dataset[part === 'summary' ? 'drawnSummary' : 'drawnTable'] = `${range.start}..${range.end}`;
+  vscode.postMessage({ type: 'rendered', part, id, receivedAt, drawnAt: now() });
+}
 
 /** The report's zone is the one chosen (the host remembers the last choice for a new page): show it so. */
 function adoptZone(timeZone: string): void {

@@ -1,0 +1,64 @@
+/**
+ * The stages of one usage report, from the command to the page's drawing, as one log line: the
+ * log tells where a slow report spent its time, and the benchmark reads the same line. Each stage
+ * in milliseconds; parsing and checking overlap the download, so they are given apart and
+ * `reading after the last byte` is what they added to the wait.
+ */
+import type { LoadTiming } from './usageReport';
+
+export interface PageTiming {
+  /** Epoch milliseconds (performance.timeOrigin + performance.now()) on both sides. */
+  readonly postedAt: number;
+  readonly receivedAt: number;
+  readonly drawnAt: number;
+}
+
+/** The stages' names in the order of the walk, as the line writes them. */
+export const STAGES = [
+  'to request',
+  'request to first byte',
+  'body read',
+  'parse',
+  'checks',
+  'reading after the last byte',
+  'model and totals',
+  'message posted',
+  'message received by the page',
+  'drawn',
+] as const;
+
+export type Stage = (typeof STAGES)[number];
+
+export function stagesOf(load: LoadTiming, page: PageTiming, origin = performance.timeOrigin): Record<Stage, number> {
+  const epoch = (t: number) => origin + t;
+  return {
+    'to request': load.sent - load.asked,
+    'request to first byte': load.firstByte - load.sent,
+    'body read': load.lastByte - load.firstByte,
+    parse: load.parseMs,
+    checks: load.checkMs,
+    'reading after the last byte': load.parsed - load.lastByte,
+    'model and totals': load.counted - load.parsed,
+    'message posted': page.postedAt - epoch(load.counted),
+    'message received by the page': page.receivedAt - page.postedAt,
+    drawn: page.drawnAt - page.receivedAt,
+  };
+}
+
+/** `Usage report stages (summary, 100,000 meetings): to request 1.2 ms; request to first byte 80.3 ms; …` */
+export function stagesLine(part: 'summary' | 'table', meetings: number, stages: Record<Stage, number>, extra: Readonly<Record<string, number>> = {}): string {
+  const figures = [...STAGES.map((stage) => [stage, stages[stage]] as const), ...Object.entries(extra)];
+  return `Usage report stages (${part}, ${meetings} meetings): ${figures.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join('; ')}`;
+}
+
+/** The figures of a stages line, by name; undefined for another line. */
+export function parseStagesLine(line: string): { part: string; meetings: number; figures: Record<string, number> } | undefined {
+  const match = /Usage report stages \((summary|table), (\d+) meetings\): (.*)$/.exec(line);
+  if (!match) return undefined;
+  const figures: Record<string, number> = {};
+  for (const figure of match[3]!.split('; ')) {
+    const parts = /^(.*) (-?[\d.]+) ms$/.exec(figure);
+    if (parts) figures[parts[1]!] = Number(parts[2]);
+  }
+  return { part: match[1]!, meetings: Number(match[2]), figures };
+}
