@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints each performance figure with its budget and whether it holds.
- * Figures, not tests: nothing here fails the build; budgets over are explained in the README.
+ * Figures, not tests: nothing here fails the build; the README's Performance section is a run's output.
  */
 import { type Figure, printFigures } from './figures';
 import { reportFigures, sizeFigures } from './nodeBench';
