@@ -11,7 +11,8 @@
  * boundaries are ASCII bytes, so a batch is always whole UTF-8. Keys are compared as raw bytes: a
  * key written with escapes (`"d\u0061ta"`) is not recognised, and the answer is then parsed whole
  * at the end, to the same result, only later. A key seen twice keeps the last one, as JSON.parse
- * does. Used by the worker (api/usageWorker.ts) and, for tests and small answers, in-process.
+ * does. Used by the report's worker (state/reportWorker.ts) and, through readUsageInThread, on the
+ * caller's thread.
  */
 import { readUsageRecord } from './schema';
 import { MeetingTableBuilder } from '../shared/meetingTable';
@@ -49,8 +50,9 @@ const DETAIL = [0x64, 0x65, 0x74, 0x61, 0x69, 0x6c]; // "detail"
 const BATCH_BYTES = 256 * 1024;
 
 export class UsageStreamReader {
-  /** Bytes of the envelope outside the records (and all bytes, in case the answer must be parsed whole). */
+  /** Bytes of the envelope outside the records. */
   private readonly outside: Uint8Array[] = [];
+  /** Every byte, in case the answer must be parsed whole. */
   private readonly whole: Uint8Array[] = [];
   /** Bytes of complete records not yet parsed, and of the record still arriving. */
   private pending: Uint8Array[] = [];
@@ -89,17 +91,6 @@ export class UsageStreamReader {
       }
       const byte = chunk[i]!;
       if (this.inString) {
-        if (!this.escaped && this.keyBytes === undefined) {
-          // The fast way through a string we do not keep (every room name and date): to its next
-          // quote, unless a backslash stands right before that quote (then byte by byte).
-          const end = chunk.indexOf(QUOTE, i);
-          if (end >= 0 && (end === i || chunk[end - 1] !== BACKSLASH)) {
-            i = end;
-            this.inString = false;
-            this.lastString = undefined;
-            continue;
-          }
-        }
         if (this.escaped) this.escaped = false;
         else if (byte === BACKSLASH) {
           this.escaped = true;
@@ -155,12 +146,7 @@ export class UsageStreamReader {
       }
       if (byte === COMMA) {
         this.nextIsData = this.nextIsDetail = false;
-        if (this.depth === this.detailDepth) {
-          // A record is complete: keep it (with its comma) for the next batch.
-          this.addPending(chunk.subarray(from, i + 1));
-          from = i + 1;
-          if (this.pendingBytes >= BATCH_BYTES) this.parsePending(false);
-        }
+        if (this.depth === this.detailDepth) from = this.recordEnds(chunk, from, i);
         continue;
       }
       // Other bytes (numbers, literals, white space) neither open nor close anything.
@@ -209,14 +195,20 @@ export class UsageStreamReader {
       else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
         if (depth === records) break; // the end of the records: the general loop closes them
         depth--;
-      } else if (byte === COMMA && depth === records) {
-        this.addPending(chunk.subarray(from, i + 1));
-        from = i + 1;
-        if (this.pendingBytes >= BATCH_BYTES) this.parsePending(false);
-      }
+      } else if (byte === COMMA && depth === records) from = this.recordEnds(chunk, from, i);
     }
     this.depth = depth;
     return { at: i, from };
+  }
+
+  /**
+   * A record is complete at the comma at `comma`: it is kept (with its comma) for the next batch,
+   * parsed once the batch is full. Returns where the records not yet kept begin.
+   */
+  private recordEnds(chunk: Uint8Array, from: number, comma: number): number {
+    this.addPending(chunk.subarray(from, comma + 1));
+    if (this.pendingBytes >= BATCH_BYTES) this.parsePending(false);
+    return comma + 1;
   }
 
   /** A new records array (a later `data` or `detail` key replaces what an earlier one held). */

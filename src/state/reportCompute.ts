@@ -1,11 +1,12 @@
 /**
  * Where the usage report's heavy work runs: reading usage answers as they arrive, and counting
- * totals. `inThread` does it on the caller's thread (unit tests, and the fallback when no worker
- * can be started); `ReportWorker` hands it to a worker thread (state/reportWorker.ts), so that the
- * extension host, which every extension shares, never stops for it.
+ * totals. `inThread` does it on the caller's thread (unit tests, and a UsageReport built without
+ * a worker); `ReportWorker` hands it to a worker thread (state/reportWorker.ts), so that the
+ * extension host, which every extension shares, never stops for it. A worker that fails to start
+ * fails the report with its reason; Retry starts another.
  */
 import { Worker } from 'node:worker_threads';
-import type { BodyReader, ParsedJson } from '../api/http';
+import type { BodyReader } from '../api/http';
 import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
 import { fromWire, toWire } from '../shared/protocol';
@@ -15,8 +16,8 @@ import { buffersOf, type WorkerReply, type WorkerRequest } from './reportWorkerP
 export interface ReportCompute {
   /** A reader for one usage answer's body. */
   usageReader(): BodyReader<StreamedUsage>;
-  /** The report's totals of `table` (see report/aggregate.ts), and how long counting took. */
-  aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<{ aggregates: Aggregates; ms: number }>;
+  /** The report's totals of `table` (see report/aggregate.ts). */
+  aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<Aggregates>;
   /** Gets ready for work about to come (a worker starts while the request is on its way). */
   warm?(): void;
   dispose(): void;
@@ -24,11 +25,7 @@ export interface ReportCompute {
 
 export const inThread: ReportCompute = {
   usageReader: readUsageInThread,
-  aggregate(table, range, timeZone, limit) {
-    const started = performance.now();
-    const aggregates = aggregate(table, range, timeZone, limit);
-    return Promise.resolve({ aggregates, ms: performance.now() - started });
-  },
+  aggregate: (table, range, timeZone, limit) => Promise.resolve(aggregate(table, range, timeZone, limit)),
   dispose: () => undefined,
 };
 
@@ -60,10 +57,10 @@ export class ReportWorker implements ReportCompute {
       finish: async () => {
         open = false;
         const reply = await this.ask(worker, id, { type: 'end', id });
-        if (reply.type === 'notJson') return { json: { ok: false } satisfies ParsedJson, kept: { envelope: undefined, skipped: 0, parseMs: 0, checkMs: 0 } };
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
-        const table = reply.columns && fromWire(reply.columns);
-        return { json: { ok: true, value: reply.envelope }, kept: { envelope: reply.envelope, ...(table && { table }), skipped: reply.skipped, parseMs: reply.parseMs, checkMs: reply.checkMs } };
+        const { json, columns, skipped, parseMs, checkMs } = reply;
+        const table = columns && fromWire(columns);
+        return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs } };
       },
       drop: () => {
         if (!open) return;
@@ -73,13 +70,13 @@ export class ReportWorker implements ReportCompute {
     };
   }
 
-  async aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<{ aggregates: Aggregates; ms: number }> {
+  async aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<Aggregates> {
     const worker = this.started();
     const id = this.nextId++;
     const columns = toWire(table);
     const reply = await this.ask(worker, id, { type: 'aggregate', id, columns, range, timeZone, limit }, buffersOf(columns));
     if (reply.type !== 'aggregates') throw new Error(`the report worker answered ${reply.type} to a count`);
-    return { aggregates: reply.aggregates, ms: reply.ms };
+    return reply.aggregates;
   }
 
   dispose(): void {

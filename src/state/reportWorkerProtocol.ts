@@ -1,10 +1,9 @@
 /** The messages between the extension host and the report's worker (state/reportWorker.ts). */
+import type { ParsedJson } from '../api/http';
 import type { WireTable } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange } from '../shared/reportTypes';
 
-/** A table's columns as typed arrays (the page's wire form): they cross to and from the worker as buffers. */
-export type Columns = WireTable;
-
+/** Tables cross in the page's wire form: typed arrays, transferred as buffers rather than copied. */
 export type WorkerRequest =
   /** Bytes of answer `id`, in the order they came. */
   | { readonly type: 'chunk'; readonly id: number; readonly bytes: Uint8Array }
@@ -12,15 +11,15 @@ export type WorkerRequest =
   | { readonly type: 'end'; readonly id: number }
   /** Answer `id` will not be finished (failed, cancelled): forget it. */
   | { readonly type: 'drop'; readonly id: number }
-  | { readonly type: 'aggregate'; readonly id: number; readonly columns: Columns; readonly range: DateRange; readonly timeZone: string; readonly limit: CapacityLimit | undefined };
+  | { readonly type: 'aggregate'; readonly id: number; readonly columns: WireTable; readonly range: DateRange; readonly timeZone: string; readonly limit: CapacityLimit | undefined };
 
 export type WorkerReply =
-  | { readonly type: 'read'; readonly id: number; readonly envelope: unknown; readonly columns?: Columns; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
-  | { readonly type: 'notJson'; readonly id: number }
-  | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates; readonly ms: number };
+  /** Answer `id` read: its envelope (without the records when `columns` has them), as readUsageInThread gives it. */
+  | { readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
+  | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates };
 
 /** The buffers of a table's columns, to transfer rather than copy (each column owns its buffer). */
-export function buffersOf(columns: Columns): ArrayBuffer[] {
+export function buffersOf(columns: WireTable): ArrayBuffer[] {
   const arrays = [columns.room, columns.startedAt, columns.seconds, ...(columns.roomLicense ? [columns.roomLicense] : [])];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }

@@ -197,7 +197,7 @@ export class UsageReport implements Disposable {
       const serverTotalSeconds = answered.reduce((sum, usage) => sum + usage.totalSeconds, 0);
       const zone = this.timeZone;
       const limit = combinedLimit(this.sources.filter((_, i) => failures[i] === undefined).map((source) => source.limit?.()));
-      const { aggregates } = await this.compute.aggregate(table, range, zone, limit);
+      const aggregates = await this.compute.aggregate(table, range, zone, limit);
       if (sequence !== this.sequence) return;
       const summary: ReportSummary = {
         range,
@@ -256,7 +256,7 @@ export class UsageReport implements Disposable {
     // A comparison with a license missing would show a change that is not there.
     if (failed.length > 0) return failed.join(' ');
     const table = this.oneTable(settled.map((answer) => (answer.status === 'fulfilled' ? answer.value.table : undefined)), room);
-    const { aggregates: figures } = await this.compute.aggregate(table, range, this.timeZone, limit);
+    const figures = await this.compute.aggregate(table, range, this.timeZone, limit);
     return { range, summary: figures.summary, peak: figures.capacity.peak, perRoom: figures.perRoom };
   }
 

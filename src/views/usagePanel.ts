@@ -12,7 +12,7 @@ import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
 import { stagesLine, stagesOf } from '../state/reportStages';
-import { type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
+import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
 import { pageHtml, panelOptions } from './reportHtml';
@@ -53,6 +53,8 @@ export class UsagePanel implements vscode.Disposable {
   /** When each report's and table's message was posted to the page (epoch ms), until the page says it drew it. */
   private readonly posted = new Map<string, number>();
   private readonly timed = new Set<string>();
+  /** The report last rendered, whose stages the page's `rendered` messages complete. */
+  private shown: LoadedReport | undefined;
   private eventLoop: IntervalHistogram | undefined;
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
@@ -141,6 +143,7 @@ export class UsagePanel implements vscode.Disposable {
         this.tableSent = undefined;
         break;
       case 'loaded': {
+        this.shown = state.report;
         const { id, summary, table } = state.report;
         messages.push({ type: 'report', id, report: summary });
         if (this.tableSent !== id) messages.push({ type: 'table', id, table: toWire(table) });
@@ -174,10 +177,10 @@ export class UsagePanel implements vscode.Disposable {
 
   /** Logs the stages of report `id`'s part, once the page says it drew it. */
   private logStages(part: 'summary' | 'table', id: number, receivedAt: number, drawnAt: number): void {
-    const state = this.report.current;
+    const shown = this.shown;
     const key = `${part === 'summary' ? 'report' : 'table'}:${id}`;
     const postedAt = this.posted.get(key);
-    if (state.phase !== 'loaded' || state.report.id !== id || postedAt === undefined || !state.report.timing) return;
+    if (shown?.id !== id || postedAt === undefined || !shown.timing) return;
     this.posted.delete(key);
     this.timed.add(key);
     const extra: Record<string, number> = {};
@@ -186,7 +189,7 @@ export class UsagePanel implements vscode.Disposable {
       extra['longest event-loop block'] = this.eventLoop.max / 1e6;
       this.eventLoop = undefined;
     }
-    this.deps.log.info(stagesLine(part, state.report.table.room.length, stagesOf(state.report.timing, { postedAt, receivedAt, drawnAt }), extra));
+    this.deps.log.info(stagesLine(part, shown.table.room.length, stagesOf(shown.timing, { postedAt, receivedAt, drawnAt }), extra));
   }
 
   private async receive(raw: unknown): Promise<void> {

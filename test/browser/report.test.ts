@@ -75,6 +75,17 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await screenshot(workbench.page, 'report-capacity');
   });
 
+  it('keeps a date being typed when the period before comes after the report', async () => {
+    // The period before (asked once the report is read) comes 2 s late, while the user types.
+    await new EmulatorControl(workbench.emulator.url).addFault({ type: 'latency', ms: 2_000, path: '/v1/static', query: 'startTime=2021-02-14', times: 1 });
+    await frame.locator('#apply').click();
+    await frame.locator('#comparison', { hasText: 'Loading 2021-02-14 to 2021-02-19 to compare with…' }).waitFor();
+    await frame.locator('#start input').fill('2021-02-21');
+    await frame.locator('#comparison', { hasText: 'Arrows compare with the 6 days before' }).waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#start input').inputValue(), '2021-02-21', 'the typed date stays');
+    await frame.locator('#start input').fill('2021-02-20');
+  });
+
   it("reads out the day under the pointer on the per-day chart, with that day's figures", async () => {
     const readout = frame.locator('#day-readout');
     assert.equal(await readout.innerText(), 'Point at a day to see its usage.');

@@ -1,0 +1,39 @@
+/** state/reportStages: each stage is the time between its two marks, and the bench reads back exactly what the log line says. */
+import * as assert from 'node:assert/strict';
+import { parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
+
+const LOAD = { asked: 100, sent: 101.5, firstByte: 181.5, lastByte: 241.5, parsed: 300, parseMs: 40, checkMs: 35, counted: 420 };
+const ORIGIN = 1_700_000_000_000;
+const PAGE = { postedAt: ORIGIN + 425, receivedAt: ORIGIN + 455, drawnAt: ORIGIN + 505 };
+
+describe('state/reportStages', () => {
+  it('measures each stage between its marks, the page\'s in epoch time against the host\'s clock', () => {
+    assert.deepEqual(stagesOf(LOAD, PAGE, ORIGIN), {
+      'to request': 1.5,
+      'request to first byte': 80,
+      'body read': 60,
+      parse: 40,
+      checks: 35,
+      'reading after the last byte': 58.5,
+      'model and totals': 120,
+      'message posted': 5,
+      'message received by the page': 30,
+      drawn: 50,
+    });
+  });
+
+  it('writes one line the bench reads back, every stage in the order of the walk', () => {
+    const line = stagesLine('table', 100_004, stagesOf(LOAD, PAGE, ORIGIN), { 'longest event-loop block': 12.25 });
+    assert.match(line, /^Usage report stages \(table, 100004 meetings\): to request 1\.5 ms; request to first byte 80\.0 ms; /);
+    const read = parseStagesLine(`2026-12-07 14:00:00.000 [info] ${line}`);
+    assert.equal(read?.part, 'table');
+    assert.equal(read?.meetings, 100_004);
+    assert.deepEqual(Object.keys(read?.figures ?? {}), [...STAGES, 'longest event-loop block']);
+    assert.equal(read?.figures['reading after the last byte'], 58.5);
+    assert.equal(read?.figures['longest event-loop block'], 12.3);
+  });
+
+  it('reads no figures from another line', () => {
+    assert.equal(parseStagesLine('2026-12-07 [info] Usage report 2021-02-20..2021-02-25: 4 meetings'), undefined);
+  });
+});
