@@ -46,6 +46,15 @@ const CLOSE_ARRAY = 0x5d;
 const DATA = [0x64, 0x61, 0x74, 0x61]; // "data"
 const DETAIL = [0x64, 0x65, 0x74, 0x61, 0x69, 0x6c]; // "detail"
 
+/**
+ * One record in the API document's form (`{roomName, sessionTimeSecond, createdAt}`, in that order,
+ * no white space), followed by the comma before the next or the end of the batch: a name with no
+ * quote, backslash or control character (so its text is its value), a whole number of seconds
+ * short enough to be finite (and exact) as a double, and a start in the canonical ISO form.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what a plain JSON string may not hold
+const DOCUMENTED_RECORD = /\{"roomName":"([^"\\\u0000-\u001f]*)","sessionTimeSecond":(0|[1-9]\d{0,14}),"createdAt":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"\}(?:,|$)/y;
+
 /** Complete records are parsed once this many bytes of them are waiting. */
 const BATCH_BYTES = 256 * 1024;
 
@@ -241,6 +250,10 @@ export class UsageStreamReader {
       return;
     }
     const started = performance.now();
+    if (this.readDocumentedForm(text)) {
+      this.parseMs += performance.now() - started;
+      return;
+    }
     let items: unknown;
     try {
       items = JSON.parse(`[${text}]`);
@@ -255,6 +268,31 @@ export class UsageStreamReader {
     }
     this.parseMs += parsed - started;
     this.checkMs += performance.now() - parsed;
+  }
+
+  /**
+   * Reads a batch whose every record is in the API document's own form, written as the server
+   * writes it, and keeps them; false (keeping nothing) when any record is not, so that the batch is
+   * read by JSON.parse and the record checks instead. Such a record means to JSON.parse exactly
+   * what its text says, so reading it straight from the text gives the same meeting, about twice
+   * as fast (no tree, no object per record).
+   */
+  private readDocumentedForm(text: string): boolean {
+    const rooms: string[] = [];
+    const seconds: number[] = [];
+    const startedAt: number[] = [];
+    DOCUMENTED_RECORD.lastIndex = 0;
+    while (DOCUMENTED_RECORD.lastIndex < text.length) {
+      const match = DOCUMENTED_RECORD.exec(text);
+      if (!match) return false;
+      const started = Date.parse(match[3]!);
+      if (Number.isNaN(started)) return false; // e.g. 2021-02-30: the checks skip and count it
+      rooms.push(match[1]!);
+      seconds.push(Number(match[2]));
+      startedAt.push(started);
+    }
+    for (let i = 0; i < rooms.length; i++) this.builder.add(rooms[i]!, startedAt[i]!, seconds[i]!);
+    return true;
   }
 }
 

@@ -97,6 +97,30 @@ describe('api/usageStream', () => {
     assert.equal(reader.finish().table?.room.length, 20_000);
   });
 
+  it('reads records in the document\'s own form straight from the text, and every near miss as JSON.parse does', () => {
+    const documented = '{"roomName":"회의실 1","sessionTimeSecond":42,"createdAt":"2021-02-22T12:39:26.000Z"}';
+    const nearMisses = [
+      '{"roomName":"a\\"b","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // an escaped quote
+      '{"roomName":"a\\nb","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // an escape
+      '{"roomName":"a","sessionTimeSecond":1234567890123456,"createdAt":"2021-02-22T12:39:26.000Z"}', // 16 digits
+      `{"roomName":"a","sessionTimeSecond":${'9'.repeat(400)},"createdAt":"2021-02-22T12:39:26.000Z"}`, // Infinity as a double
+      '{"roomName":"a","sessionTimeSecond":-1,"createdAt":"2021-02-22T12:39:26.000Z"}',
+      '{"roomName":"a","sessionTimeSecond":1.5,"createdAt":"2021-02-22T12:39:26.000Z"}',
+      '{"roomName":"a","sessionTimeSecond":"7","createdAt":"2021-02-22T12:39:26.000Z"}',
+      '{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-30T12:39:26.000Z"}', // no such day
+      '{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22 12:39:26"}',
+      '{"sessionTimeSecond":1,"roomName":"a","createdAt":"2021-02-22T12:39:26.000Z"}', // another order
+      '{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z","roomName":"b"}', // a key twice
+      '{ "roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // white space
+      '{"roomName":"a\u0001","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // a control character: not JSON
+    ];
+    const answer = (records: readonly string[]) => `{"status":true,"data":{"domain":"d","detail":[${records.join(',')}]}}`;
+    const reader = new UsageStreamReader();
+    reader.push(new TextEncoder().encode(answer([documented, documented])));
+    assert.equal(reader.finish().checkMs, 0, 'the document\'s form needs no record checks');
+    for (const nearMiss of nearMisses) sameAsWhole(answer([documented, nearMiss, documented]));
+  });
+
   const unusual: Record<string, string> = {
     'keys written with escapes': '{"status":true,"d\\u0061ta":{"d\\u0065tail":[{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}]}}',
     'a second detail that is null': '{"status":true,"data":{"detail":[{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}],"detail":null}}',
