@@ -11,7 +11,8 @@ describe('Two windows (Chromium tabs)', function () {
   const showView = async (page: Page) => {
     // The view may already be open (the side bar is remembered per workspace): clicking would close it.
     const view = page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: 'Live Rooms' });
-    if (!(await view.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="S-Connector"]').click();
+    // The item, not its label: once signed in, the live-room badge sits over the label's centre.
+    if (!(await view.isVisible())) await page.locator('.activitybar .action-item:has(a[aria-label^="S-Connector"])').click();
   };
 
   before(async () => {
