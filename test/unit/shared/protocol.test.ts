@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { fromWire, parsePageMessage, parsePanelState, toWire } from '../../../src/shared/protocol';
 
 describe('shared/protocol', () => {
@@ -47,13 +48,29 @@ describe('shared/protocol', () => {
     }
   });
 
+  it('carries any table over the wire exactly, in the narrowest columns that hold it', () => {
+    const time = fc.oneof(fc.integer({ min: -8_640_000_000_000, max: 8_640_000_000_000 }), fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => 1_600_000_000_000 + s * 1000), fc.double({ min: 0, max: 2e12, noNaN: true }));
+    const length = fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e10, noNaN: true }), fc.constant(2 ** 32), fc.constant(2 ** 32 - 1));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: 2 }), time, length), { maxLength: 30 }), (meetings) => {
+      const table = { roomNames: ['a', 'b', 'c'], room: meetings.map(([r]) => r), startedAt: meetings.map(([, t]) => t), seconds: meetings.map(([, , s]) => s) };
+      assert.deepEqual(fromWire(toWire(table)), table);
+    }));
+    const usual = { roomNames: ['a'], room: [0, 0], startedAt: [1_614_000_000_000, 1_614_000_060_000], seconds: [60, 3_600] };
+    const wire = toWire(usual);
+    assert.ok(wire.room instanceof Uint16Array && wire.startedAt instanceof Uint32Array && wire.seconds instanceof Uint32Array, 'whole seconds: 10 bytes a meeting');
+    assert.equal(wire.startBase, 1_614_000_000_000);
+    const odd = toWire({ roomNames: Array.from({ length: 70_000 }, (_, i) => `r${i}`), room: [69_999, 0], startedAt: [1_614_000_000_000, 1_614_000_000_001], seconds: [1.5, 2] });
+    assert.ok(odd.room instanceof Uint32Array && odd.startedAt instanceof Float64Array && odd.seconds instanceof Float64Array);
+    assert.equal(odd.startBase, undefined);
+  });
+
   it('carries a table across licenses over the wire, and one of a single license without them', () => {
     const table = { roomNames: ['x', 'x'], room: [0, 1], startedAt: [1, 2], seconds: [3, 4], licenseNames: ['A', 'B'], roomLicense: [0, 1] };
     const wire = toWire(table);
     assert.ok(wire.roomLicense instanceof Uint32Array);
     assert.deepEqual(fromWire(wire), table);
     const single = { roomNames: ['x'], room: [0], startedAt: [1], seconds: [3] };
-    assert.deepEqual(Object.keys(toWire(single)).sort(), ['room', 'roomNames', 'seconds', 'startedAt']);
+    assert.deepEqual(Object.keys(toWire(single)).sort(), ['room', 'roomNames', 'seconds', 'startBase', 'startedAt']);
     assert.deepEqual(fromWire(toWire(single)), single);
     assert.deepEqual(fromWire({ ...toWire(single), licenseNames: ['A'] }), single, 'names without rooms to place them are no licenses');
   });
