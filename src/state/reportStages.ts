@@ -15,7 +15,7 @@ export interface PageTiming {
 
 /** The stages' names in the order of the walk, as the line writes them. */
 export const STAGES = [
-  'to request',
+  'range chosen to request',
   'request to first byte',
   'body read',
   'parse',
@@ -32,7 +32,7 @@ export type Stage = (typeof STAGES)[number];
 export function stagesOf(load: LoadTiming, page: PageTiming, origin = performance.timeOrigin): Record<Stage, number> {
   const epoch = (t: number) => origin + t;
   return {
-    'to request': load.sent - load.asked,
+    'range chosen to request': load.sent - load.asked,
     'request to first byte': load.firstByte - load.sent,
     'body read': load.lastByte - load.firstByte,
     parse: load.parseMs,

@@ -34,6 +34,7 @@ export interface UsageSource {
  * checked → counted. Parsing and checking overlap the download; their own times are summed apart.
  */
 export interface LoadTiming {
+  /** When the user asked: the range chosen in the quick pick, or Show clicked on the page. */
   readonly asked: number;
   readonly sent: number;
   readonly firstByte: number;
@@ -159,8 +160,9 @@ export class UsageReport implements Disposable {
   /**
    * Asks the server for the range and room, and computes the report. A newer load supersedes an
    * older one and cancels its requests, so that no stale answer is drawn and none is left running.
+   * `asked` is when the user asked (the range chosen, Show clicked), where the report's timing starts.
    */
-  async load(range: DateRange, room: string | undefined): Promise<void> {
+  async load(range: DateRange, room: string | undefined, asked = performance.now()): Promise<void> {
     // A closed report asks nothing: no one would see the answers (nor those of the period before).
     if (this.disposed) return;
     const sequence = ++this.sequence;
@@ -170,7 +172,6 @@ export class UsageReport implements Disposable {
     this.currentRange = range;
     this.currentRoom = room;
     this.set({ phase: 'loading' });
-    const asked = performance.now();
     this.compute.warm?.();
     const timings: (RequestTiming | undefined)[] = [];
     const reads: { parseMs: number; checkMs: number }[] = [];

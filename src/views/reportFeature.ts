@@ -89,7 +89,7 @@ export function createReportFeature(base: PanelDeps, memento: vscode.Memento): R
       const ids = licenseIds ?? licensesArgument(argument, deps) ?? (await pickLicenses(deps));
       if (!ids) return undefined;
       const range = checked?.range ?? (await pickRange(memento, today, room));
-      return range ? UsagePanel.show(deps, range, room, sourcesFor(deps, ids)) : undefined;
+      return range ? UsagePanel.show(deps, range, room, sourcesFor(deps, ids), performance.now()) : undefined;
     },
     revive: (panel, state) => UsagePanel.revive(panel, deps, state),
     async copySummary() {
@@ -154,7 +154,8 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
   });
   if (!chosen) return undefined;
   const range = chosen.custom ? await askCustomRange(today, last) : chosen.range;
-  if (range) await memento.update(LAST_RANGE_KEY, { ...(chosen.preset && { preset: chosen.preset }), ...range } satisfies RememberedRange);
+  // Remembered for next time without the report waiting for the write (a round trip to the window).
+  if (range) void memento.update(LAST_RANGE_KEY, { ...(chosen.preset && { preset: chosen.preset }), ...range } satisfies RememberedRange);
   return range;
 }
 

@@ -60,7 +60,8 @@ export class UsagePanel implements vscode.Disposable {
   lastMessages: readonly HostMessage[] = [];
 
   /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
-  static show(deps: PanelDeps, range: DateRange, room: string | undefined, sources: readonly ReportSource[]): UsagePanel {
+  /** `asked`: when the user chose the range (performance.now()), where the report's timing starts. */
+  static show(deps: PanelDeps, range: DateRange, room: string | undefined, sources: readonly ReportSource[], asked = performance.now()): UsagePanel {
     const open = UsagePanel.current;
     if (open && sameSources(open.report.sources, sources)) {
       open.panel.reveal(undefined, false);
@@ -72,7 +73,7 @@ export class UsagePanel implements vscode.Disposable {
       UsagePanel.current = new UsagePanel(panel, deps, range, room, sources);
       UsagePanel.current.report.setZone(deps.rememberedZone?.());
     }
-    void UsagePanel.current!.report.load(range, room);
+    void UsagePanel.current!.report.load(range, room, asked);
     return UsagePanel.current!;
   }
 
@@ -193,15 +194,17 @@ export class UsagePanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
+    const received = performance.now();
     const message = parsePageMessage(raw);
     if (!message) {
       this.deps.log.warn('Ignored a malformed message from the usage report page');
       return;
     }
-    await this.handle(message);
+    await this.handle(message, received);
   }
 
-  private async handle(message: PageMessage): Promise<void> {
+  /** `received`: when the message came (performance.now()), where a new load's timing starts. */
+  private async handle(message: PageMessage, received: number): Promise<void> {
     const { report } = this;
     switch (message.type) {
       case 'ready':
@@ -223,11 +226,11 @@ export class UsagePanel implements vscode.Disposable {
           void vscode.window.showErrorMessage(checked.problem);
           return;
         }
-        await report.load(checked.range, report.room);
+        await report.load(checked.range, report.room, received);
         return;
       }
       case 'showAllRooms':
-        await report.load(report.range, undefined);
+        await report.load(report.range, undefined, received);
         return;
       case 'retry':
         await report.retry();

@@ -9,7 +9,7 @@ const PAGE = { postedAt: ORIGIN + 425, receivedAt: ORIGIN + 455, drawnAt: ORIGIN
 describe('state/reportStages', () => {
   it('measures each stage between its marks, the page\'s in epoch time against the host\'s clock', () => {
     assert.deepEqual(stagesOf(LOAD, PAGE, ORIGIN), {
-      'to request': 1.5,
+      'range chosen to request': 1.5,
       'request to first byte': 80,
       'body read': 60,
       parse: 40,
@@ -24,7 +24,7 @@ describe('state/reportStages', () => {
 
   it('writes one line the bench reads back, every stage in the order of the walk', () => {
     const line = stagesLine('table', 100_004, stagesOf(LOAD, PAGE, ORIGIN), { 'longest event-loop block': 12.25 });
-    assert.match(line, /^Usage report stages \(table, 100004 meetings\): to request 1\.5 ms; request to first byte 80\.0 ms; /);
+    assert.match(line, /^Usage report stages \(table, 100004 meetings\): range chosen to request 1\.5 ms; request to first byte 80\.0 ms; /);
     const read = parseStagesLine(`2026-12-07 14:00:00.000 [info] ${line}`);
     assert.equal(read?.part, 'table');
     assert.equal(read?.meetings, 100_004);
