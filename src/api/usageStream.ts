@@ -1,7 +1,9 @@
 /**
  * Reads a `v1/static` answer while its bytes arrive, instead of after the last one: the usage
- * records (`data.detail`, 100,000 of them or more) are parsed a batch at a time as soon as a batch
- * is complete, checked, and kept as the report's columns; what is left of the envelope (status,
+ * records (`data.detail`, 100,000 of them or more) are read as soon as they are complete, and kept
+ * as the report's columns. A record in the API document's own form (every record of a real answer)
+ * is read straight from its bytes (api/documentedRecord.ts); any other is parsed with those of its
+ * batch and checked; what is left of the envelope (status,
  * message, domain, total: a few hundred bytes) is parsed at the end. The result is what
  * `JSON.parse` of the whole text and `parseUsage` would give, without ever holding the whole text,
  * the parsed tree or one object per record.
@@ -14,6 +16,7 @@
  * does. Used by the report's worker (state/reportWorker.ts) and, through readUsageInThread, on the
  * caller's thread.
  */
+import { type DocumentedRecord, readDocumentedRecord } from './documentedRecord';
 import { readUsageRecord } from './schema';
 import { MeetingTableBuilder } from '../shared/meetingTable';
 import type { MeetingTable } from '../shared/reportTypes';
@@ -80,13 +83,24 @@ export class UsageStreamReader {
   /** Inside `data.detail`: the array's depth once open. */
   private detailDepth = -1;
   private detailsSeen = 0;
+  private readonly decoder = new TextDecoder();
   private builder = new MeetingTableBuilder();
+  private rooms = new RoomsByBytes(this.builder, this.decoder);
+  /** Where readDocumentedRecord puts what it read (one object for every record). */
+  private readonly record: DocumentedRecord = { end: 0, nameStart: 0, nameEnd: 0, seconds: 0, startedAt: 0 };
   private skipped = 0;
   private parseMs = 0;
   private checkMs = 0;
-  private readonly decoder = new TextDecoder();
 
   push(chunk: Uint8Array): void {
+    const started = performance.now();
+    const checked = this.checkMs;
+    this.scan(chunk);
+    // Reading is scanning and parsing at once: all of it but the record checks counts as parsing.
+    this.parseMs += performance.now() - started - (this.checkMs - checked);
+  }
+
+  private scan(chunk: Uint8Array): void {
     this.whole.push(chunk);
     let from = 0; // start of the run of `chunk` that goes where the scanner is now (outside or records)
     for (let i = 0; i < chunk.length; i++) {
@@ -196,6 +210,15 @@ export class UsageStreamReader {
     const length = chunk.length;
     for (; i < length; i++) {
       const byte = chunk[i]!;
+      if (i === from && byte === OPEN_OBJECT && depth === records) {
+        // A record starts here (nothing of it is kept yet): most are read straight from the bytes.
+        const next = this.readDocumented(chunk, i);
+        if (next >= 0) {
+          i = next - 1;
+          from = next;
+          continue;
+        }
+      }
       if (byte === QUOTE) {
         const end = chunk.indexOf(QUOTE, i + 1);
         if (end < 0 || chunk[end - 1] === BACKSLASH) break; // the general loop reads this string
@@ -208,6 +231,25 @@ export class UsageStreamReader {
     }
     this.depth = depth;
     return { at: i, from };
+  }
+
+  /**
+   * Reads the record at `at` when it is in the document's own form and followed by the comma and
+   * brace of another or by the records' end, and keeps it; returns where reading goes on (after its
+   * comma, or at the closing bracket), or -1 to read it the general way. Records kept for a batch
+   * are read first, so that the table keeps the server's order.
+   */
+  private readDocumented(chunk: Uint8Array, at: number): number {
+    const record = this.record;
+    if (!readDocumentedRecord(chunk, at, record)) return -1;
+    const after = chunk[record.end];
+    let next: number;
+    if (after === COMMA && chunk[record.end + 1] === OPEN_OBJECT) next = record.end + 1;
+    else if (after === CLOSE_ARRAY) next = record.end;
+    else return -1; // white space, the end of the chunk, a trailing comma: the general way decides
+    if (this.pendingBytes > 0) this.parsePending(false);
+    this.builder.addAt(this.rooms.index(chunk, record.nameStart, record.nameEnd), record.startedAt, record.seconds);
+    return next;
   }
 
   /**
@@ -225,6 +267,7 @@ export class UsageStreamReader {
     this.pending = [];
     this.pendingBytes = 0;
     this.builder = new MeetingTableBuilder();
+    this.rooms = new RoomsByBytes(this.builder, this.decoder);
     this.skipped = 0;
   }
 
@@ -249,11 +292,7 @@ export class UsageStreamReader {
       if (!atEnd) throw new NotJsonError(); // a comma with no record before it
       return;
     }
-    const started = performance.now();
-    if (this.readDocumentedForm(text)) {
-      this.parseMs += performance.now() - started;
-      return;
-    }
+    if (this.readDocumentedForm(text)) return;
     let items: unknown;
     try {
       items = JSON.parse(`[${text}]`);
@@ -266,7 +305,6 @@ export class UsageStreamReader {
       if (record) this.builder.add(record.roomName, record.startedAt, record.seconds);
       else this.skipped++;
     }
-    this.parseMs += parsed - started;
     this.checkMs += performance.now() - parsed;
   }
 
@@ -294,6 +332,42 @@ export class UsageStreamReader {
     for (let i = 0; i < rooms.length; i++) this.builder.add(rooms[i]!, startedAt[i]!, seconds[i]!);
     return true;
   }
+}
+
+/**
+ * Room names by their UTF-8 bytes: a room's later meetings cost a hash of a few bytes, not a
+ * decoded string and a look-up by it. Names whose hashes collide are decoded each time (rare).
+ */
+class RoomsByBytes {
+  private readonly byHash = new Map<number, { readonly bytes: Uint8Array; readonly index: number }>();
+
+  constructor(
+    private readonly builder: MeetingTableBuilder,
+    private readonly decoder: TextDecoder,
+  ) {}
+
+  /** The builder's index of the room named by `bytes[start..end)`. */
+  index(bytes: Uint8Array, start: number, end: number): number {
+    const hash = nameHash(bytes, start, end);
+    const known = this.byHash.get(hash);
+    if (known && sameBytes(known.bytes, bytes, start, end)) return known.index;
+    const index = this.builder.roomIndex(this.decoder.decode(bytes.subarray(start, end)));
+    if (!known) this.byHash.set(hash, { bytes: bytes.slice(start, end), index });
+    return index;
+  }
+}
+
+/** FNV-1a of `bytes[start..end)`: exported for the test of names that share a hash. */
+export function nameHash(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash;
+}
+
+function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let k = 0; k < known.length; k++) if (known[k] !== bytes[start + k]) return false;
+  return true;
 }
 
 function same(bytes: readonly number[], wanted: readonly number[]): boolean {

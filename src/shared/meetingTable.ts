@@ -13,13 +13,23 @@ export class MeetingTableBuilder {
   private readonly seconds: number[] = [];
 
   add(roomName: string, startedAt: number, seconds: number): void {
+    this.addAt(this.roomIndex(roomName), startedAt, seconds);
+  }
+
+  /** The room's place in the list of names, added when it is new. */
+  roomIndex(roomName: string): number {
     let index = this.indexOf.get(roomName);
     if (index === undefined) {
       index = this.roomNames.length;
       this.roomNames.push(roomName);
       this.indexOf.set(roomName, index);
     }
-    this.rooms.push(index);
+    return index;
+  }
+
+  /** A meeting of the room at `roomIndex` (from roomIndex). */
+  addAt(roomIndex: number, startedAt: number, seconds: number): void {
+    this.rooms.push(roomIndex);
     this.startedAt.push(startedAt);
     this.seconds.push(seconds);
   }

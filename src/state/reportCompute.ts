@@ -11,11 +11,14 @@ import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
 import { fromWire, toWire } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
-import { buffersOf, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
+import { buffersOf, type Counting, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
 
 export interface ReportCompute {
-  /** A reader for one usage answer's body. */
-  usageReader(): BodyReader<StreamedUsage>;
+  /**
+   * A reader for one usage answer's body. With `counting`, the totals of the table it reads are
+   * counted at once, where it is read, and `aggregate` of that same table so counted answers them.
+   */
+  usageReader(counting?: Counting): BodyReader<StreamedUsage>;
   /** The report's totals of `table` (see report/aggregate.ts). */
   aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<Aggregates>;
   /** Gets ready for work about to come (a worker starts while the request is on its way). */
@@ -37,6 +40,8 @@ export class ReportWorker implements ReportCompute {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
+  /** Totals counted as tables were read, by table, with how they were counted. */
+  private readonly counted = new WeakMap<MeetingTable, { readonly key: string; readonly aggregates: Aggregates }>();
 
   /** @param script the worker's file (dist/reportWorker.js beside the report's bundle) */
   constructor(private readonly script: string) {}
@@ -46,7 +51,7 @@ export class ReportWorker implements ReportCompute {
     this.started();
   }
 
-  usageReader(): BodyReader<StreamedUsage> {
+  usageReader(counting?: Counting): BodyReader<StreamedUsage> {
     const worker = this.started();
     const id = this.nextId++;
     let open = true;
@@ -56,10 +61,11 @@ export class ReportWorker implements ReportCompute {
       },
       finish: async () => {
         open = false;
-        const reply = await this.ask(worker, id, { type: 'end', id });
+        const reply = await this.ask(worker, id, { type: 'end', id, ...(counting && { counting }) });
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
-        const { json, columns, skipped, parseMs, checkMs } = reply;
+        const { json, columns, aggregates, skipped, parseMs, checkMs } = reply;
         const table = columns && fromWire(columns);
+        if (table && aggregates && counting) this.counted.set(table, { key: countingKey(counting), aggregates });
         return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs } };
       },
       drop: () => {
@@ -71,6 +77,8 @@ export class ReportWorker implements ReportCompute {
   }
 
   async aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<Aggregates> {
+    const counted = this.counted.get(table);
+    if (counted?.key === countingKey({ range, timeZone, limit })) return counted.aggregates;
     const worker = this.started();
     const id = this.nextId++;
     const columns = toWire(table);
@@ -133,4 +141,8 @@ export class ReportWorker implements ReportCompute {
     }, IDLE_MS);
     this.idle.unref();
   }
+}
+
+function countingKey({ range, timeZone, limit }: Counting): string {
+  return JSON.stringify([range.start, range.end, timeZone, limit?.roomLimit ?? null, limit?.warningPercent ?? null]);
 }

@@ -24,10 +24,14 @@ export const STAGES = [
   'model and totals',
   'message posted',
   'message received by the page',
-  'drawn',
+  'drawn and painted',
 ] as const;
 
 export type Stage = (typeof STAGES)[number];
+
+/** Extra figures of a stages line that are instants (epoch milliseconds), not lengths. */
+export const CHOSEN_AT = 'range chosen at (epoch)';
+export const DRAWN_AT = 'drawn at (epoch)';
 
 export function stagesOf(load: LoadTiming, page: PageTiming, origin = performance.timeOrigin): Record<Stage, number> {
   const epoch = (t: number) => origin + t;
@@ -41,7 +45,7 @@ export function stagesOf(load: LoadTiming, page: PageTiming, origin = performanc
     'model and totals': load.counted - load.parsed,
     'message posted': page.postedAt - epoch(load.counted),
     'message received by the page': page.receivedAt - page.postedAt,
-    drawn: page.drawnAt - page.receivedAt,
+    'drawn and painted': page.drawnAt - page.receivedAt,
   };
 }
 

@@ -33,7 +33,10 @@ port.on('message', (request: WorkerRequest) => {
       readers.delete(request.id);
       void reader.finish().then(({ json, kept: { envelope, table, ...times } }) => {
         const columns = table && toWire(table);
-        const reply: WorkerReply = { type: 'read', id: request.id, json, ...(columns && { columns }), ...times };
+        // Counted here and now, the totals cost the report no second trip of the table between threads.
+        const { counting } = request;
+        const aggregates = table && counting && aggregate(table, counting.range, counting.timeZone, counting.limit);
+        const reply: WorkerReply = { type: 'read', id: request.id, json, ...(columns && { columns }), ...(aggregates && { aggregates }), ...times };
         port.postMessage(reply, columns ? buffersOf(columns) : []);
       });
       return;

@@ -7,16 +7,23 @@ import type { Aggregates, CapacityLimit, DateRange } from '../shared/reportTypes
 export type WorkerRequest =
   /** Bytes of answer `id`, in the order they came. */
   | { readonly type: 'chunk'; readonly id: number; readonly bytes: Uint8Array }
-  /** Every byte of answer `id` has come: read it. */
-  | { readonly type: 'end'; readonly id: number }
+  /** Every byte of answer `id` has come: read it, and count its totals so when `counting` says how. */
+  | { readonly type: 'end'; readonly id: number; readonly counting?: Counting }
   /** Answer `id` will not be finished (failed, cancelled): forget it. */
   | { readonly type: 'drop'; readonly id: number }
-  | { readonly type: 'aggregate'; readonly id: number; readonly columns: WireTable; readonly range: DateRange; readonly timeZone: string; readonly limit: CapacityLimit | undefined };
+  | ({ readonly type: 'aggregate'; readonly id: number; readonly columns: WireTable } & Counting);
 
 export type WorkerReply =
   /** Answer `id` read: its envelope (without the records when `columns` has them), as readUsageInThread gives it. */
-  | { readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
+  | { readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly aggregates?: Aggregates; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
   | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates };
+
+/** How a report counts its totals (report/aggregate.ts): its days, its zone and the license's limit. */
+export interface Counting {
+  readonly range: DateRange;
+  readonly timeZone: string;
+  readonly limit: CapacityLimit | undefined;
+}
 
 /** The buffers of a table's columns, to transfer rather than copy (each column owns its buffer). */
 export function buffersOf(columns: WireTable): ArrayBuffer[] {

@@ -175,8 +175,11 @@ export class UsageReport implements Disposable {
     this.compute.warm?.();
     const timings: (RequestTiming | undefined)[] = [];
     const reads: { parseMs: number; checkMs: number }[] = [];
+    // One license's whole table is the report's: its totals can be counted where it is read.
+    const only = this.sources.length === 1 && room === undefined ? this.sources[0]! : undefined;
+    const counting = only && { range, timeZone: this.timeZone, limit: combinedLimit([only.limit?.()]) };
     const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
-      reader: () => this.measured(reads, this.compute.usageReader()),
+      reader: () => this.measured(reads, this.compute.usageReader(counting)),
       signal: loading.signal,
       onTiming: (timing) => (timings[i] = timing),
     })));

@@ -11,7 +11,7 @@ import { todayIn } from '../report/timeZone';
 import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
-import { stagesLine, stagesOf } from '../state/reportStages';
+import { CHOSEN_AT, DRAWN_AT, stagesLine, stagesOf } from '../state/reportStages';
 import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -56,6 +56,7 @@ export class UsagePanel implements vscode.Disposable {
   /** The report last rendered, whose stages the page's `rendered` messages complete. */
   private shown: LoadedReport | undefined;
   private eventLoop: IntervalHistogram | undefined;
+  private disposed = false;
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
 
@@ -134,6 +135,8 @@ export class UsagePanel implements vscode.Disposable {
     this.panel.title = subject ? l10n.t('S-Connector Usage: {0}', subject) : l10n.t('S-Connector Usage');
     const state = report.current;
     const messages: HostMessage[] = [];
+    /** The meetings, when the page needs them: the largest message by far, built and sent after the rest. */
+    let tableMessage: (() => HostMessage) | undefined;
     switch (state.phase) {
       case 'loading':
         messages.push({ type: 'loading', range: report.range, ...(room !== undefined && { room }) });
@@ -147,20 +150,44 @@ export class UsagePanel implements vscode.Disposable {
         this.shown = state.report;
         const { id, summary, table } = state.report;
         messages.push({ type: 'report', id, report: summary });
-        if (this.tableSent !== id) messages.push({ type: 'table', id, table: toWire(table) });
+        if (this.tableSent !== id) {
+          tableMessage = () => {
+            this.tableSent = id;
+            return { type: 'table', id, table: toWire(table) };
+          };
+        }
         break;
       }
     }
-    this.lastMessages = messages;
     if (state.phase === 'loading') this.watchEventLoop();
-    if (!this.pageReady) return;
-    if (state.phase === 'loaded') this.tableSent = state.report.id;
+    if (!this.pageReady) {
+      // No page yet: it is sent all of this once it says it is ready.
+      this.lastMessages = tableMessage ? [...messages, tableMessage()] : messages;
+      return;
+    }
+    this.lastMessages = messages;
+    this.post(messages);
+    if (!tableMessage) return;
+    const sent = tableMessage;
+    // The totals leave first and alone; the meetings are encoded in the next task, so that their
+    // encoding and their bytes come after the first paint's message rather than before it.
+    setImmediate(() => {
+      if (this.disposed || this.lastMessages !== messages || !this.pageReady) return; // closed, or another state came meanwhile
+      const table = sent();
+      this.lastMessages = [...messages, table];
+      this.post([table]);
+    });
+  }
+
+  /** Posts messages to the page, noting when each report's parts first left. */
+  private post(messages: readonly HostMessage[]): void {
     const postedAt = performance.timeOrigin + performance.now();
     for (const message of messages) {
       if (message.type === 'report' || message.type === 'table') {
-        // Timed once per report: a report sent again (the period before added) is not a new walk.
         const key = `${message.type}:${message.id}`;
-        if (!this.timed.has(key)) this.posted.set(key, postedAt);
+        // The first time a report's part leaves is its walk's; the same report again (the period
+        // before or the month added) is not a new walk.
+        if (!this.timed.has(key) && !this.posted.has(key)) this.posted.set(key, postedAt);
       }
       void this.panel.webview.postMessage(message);
     }
@@ -184,7 +211,9 @@ export class UsagePanel implements vscode.Disposable {
     if (shown?.id !== id || postedAt === undefined || !shown.timing) return;
     this.posted.delete(key);
     this.timed.add(key);
-    const extra: Record<string, number> = {};
+    // Where the walk starts and ends on the machine's clock, so that the benchmark can tell its own
+    // click or key press, and its noticing the drawing, from the extension's stages.
+    const extra: Record<string, number> = { [CHOSEN_AT]: performance.timeOrigin + shown.timing.asked, [DRAWN_AT]: drawnAt };
     if (part === 'table' && this.eventLoop) {
       this.eventLoop.disable();
       extra['longest event-loop block'] = this.eventLoop.max / 1e6;
@@ -248,6 +277,7 @@ export class UsagePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.eventLoop?.disable();
     if (UsagePanel.current === this) UsagePanel.current = undefined;
     this.panel.dispose();

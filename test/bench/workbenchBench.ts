@@ -14,7 +14,7 @@ import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
 import { packFixtureExtension } from '../browser/fixtureExtension';
 import { repoRoot } from '../harness/workspace';
-import { parseStagesLine, STAGES } from '../../src/state/reportStages';
+import { CHOSEN_AT, DRAWN_AT, parseStagesLine, STAGES } from '../../src/state/reportStages';
 import { type Figure, median, percentile, timed } from './figures';
 
 const RELOADS = 5;
@@ -160,22 +160,42 @@ function stageLines(userDataDir: string, part: 'summary' | 'table'): Record<stri
   });
 }
 
+/** When the bench acted (its click or key press) and when it saw the page's mark, epoch milliseconds. */
+interface BenchMarks {
+  readonly acted: number;
+  readonly saw: number;
+}
+
+/** Epoch milliseconds on the bench's clock, the one the extension and the page read. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /**
- * The median of each stage over these reports, as figures; and what the bench measured that no
- * stage holds (from its own click or key press to the range reaching the extension, and the page's
- * work after its mark), report by report: `measured` in the order of `lines`.
+ * From the bench's click or key press to the page's report on screen, report by report: the page
+ * stamps the frame that showed it (`drawn at`), on the machine's one clock. The bench's own noticing
+ * is left out: Playwright polls a nested frame every 500 ms after its first tries.
  */
-function stageFigures(title: string, lines: readonly Record<string, number>[], measured: readonly number[]): Figure[] {
-  // Parsing and checking overlap the download: the walk is every other stage, one after another.
-  const walk = STAGES.filter((stage) => stage !== 'parse' && stage !== 'checks');
-  const outside = lines.map((line, i) => measured[i]! - walk.reduce((sum, stage) => sum + (line[stage] ?? 0), 0));
+function untilPainted(lines: readonly Record<string, number>[], marks: readonly BenchMarks[]): number[] {
+  return lines.map((line, i) => (line[DRAWN_AT] ?? Number.NaN) - marks[i]!.acted);
+}
+
+/**
+ * The median of each stage over these reports, as figures; and what lies outside every stage: from
+ * the bench's click or key press until the extension had the range (VS Code carrying the input to
+ * the extension host), and from the paint until the bench saw it. `marks` are in the order of `lines`.
+ */
+function stageFigures(title: string, lines: readonly Record<string, number>[], marks: readonly BenchMarks[]): Figure[] {
+  const before = lines.map((line, i) => (line[CHOSEN_AT] ?? Number.NaN) - marks[i]!.acted);
+  const after = lines.map((line, i) => marks[i]!.saw - (line[DRAWN_AT] ?? Number.NaN));
   return [
+    { name: `  ${title}: before any stage (the bench's key press or click until the extension has the range)`, value: median(before), unit: 'ms' },
     ...[...STAGES, 'longest event-loop block'].filter((stage) => lines.some((line) => line[stage] !== undefined)).map((stage) => ({
       name: `  ${title}: ${stage}`,
       value: median(lines.map((line) => line[stage] ?? 0)),
       unit: 'ms',
     })),
-    { name: `  ${title}: in no stage (the bench's key press or click until the extension has the range)`, value: median(outside), unit: 'ms' },
+    { name: `  ${title}: (not counted) painted until the bench noticed it`, value: median(after), unit: 'ms' },
   ];
 }
 
@@ -191,8 +211,8 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
   const range = { start: addDays(today, -200), end: today };
   const token = await signInToken(workbench.emulator.url);
   const bare: number[] = [];
-  const summaries: number[] = [];
-  const tables: number[] = [];
+  const summaries: BenchMarks[] = [];
+  const tables: BenchMarks[] = [];
   const frame = reportFrame(page);
   const summaryLines = stageLines(userDataDir, 'summary').length;
   const tableLines = stageLines(userDataDir, 'table').length;
@@ -204,47 +224,47 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
     await answerInput(page, range.start, /Custom range \(1\/2\)/);
     await page.locator('.quick-input-title', { hasText: /Custom range \(2\/2\)/ }).waitFor();
     await page.locator('.quick-input-widget input.input').fill(range.end);
-    const started = performance.now();
+    const acted = epochNow();
     await page.keyboard.press('Enter');
     // First meaningful paint: the totals and the per-day chart (the page marks the range it drew).
     await drawn(frame, range, 'summary');
-    summaries.push(performance.now() - started);
+    summaries.push({ acted, saw: epochNow() });
     // The table is interactive once a page of meetings is drawn.
     await drawn(frame, range, 'table');
-    tables.push(performance.now() - started);
+    tables.push({ acted, saw: epochNow() });
   }
   const first = await logged(() => stageLines(userDataDir, 'summary'), summaryLines + RENDERS);
   const firstTables = await logged(() => stageLines(userDataDir, 'table'), tableLines + RENDERS);
   const meetings = Number((await frame.locator('#summary-meetings .value').textContent())?.replace(/\D/g, ''));
   const inPage = await pageFigures(frame, meetings);
   // A new range in the panel that is already open: no webview to create, the extension's own part.
-  const rerenders: number[] = [];
+  const rerenders: BenchMarks[] = [];
   for (let run = 0; run < RENDERS; run++) {
     const next = { start: addDays(range.start, run + 1), end: range.end };
     await frame.locator('#start input').fill(next.start);
-    const started = performance.now();
+    const acted = epochNow();
     await frame.locator('#apply').click();
     await drawn(frame, next, 'summary');
-    rerenders.push(performance.now() - started);
+    rerenders.push({ acted, saw: epochNow() });
   }
   const again = (await logged(() => stageLines(userDataDir, 'summary'), summaryLines + 2 * RENDERS)).slice(-RENDERS);
   const inHost = await bareInHost(workbench, token, range);
   const bareMs = median(bare);
-  const summaryMs = median(summaries);
-  const tableMs = median(tables);
-  const rerenderMs = median(rerenders);
+  const summaryMs = median(untilPainted(first.slice(-RENDERS), summaries));
+  const tableMs = median(untilPainted(firstTables.slice(-RENDERS), tables));
+  const rerenderMs = median(untilPainted(again, rerenders));
   const blocks = firstTables.slice(-RENDERS).map((line) => line['longest event-loop block'] ?? 0);
   return [
     { name: `bare HTTP request from plain Node in the same run (${meetings.toLocaleString()} meetings, median of ${RENDERS})`, value: bareMs, unit: 'ms' },
     { name: '  the same request through the extension\'s HTTP layer in the extension host, body unparsed', value: median(inHost), unit: 'ms' },
-    { name: 'usage report: command to totals and per-day chart drawn', value: summaryMs, unit: 'ms' },
+    { name: 'usage report: command to totals and per-day chart on screen', value: summaryMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×', budget: 1.5 },
     ...stageFigures('first paint', first.slice(-RENDERS), summaries),
     { name: 'usage report: command to the meetings table interactive', value: tableMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: tableMs / bareMs, unit: '×', budget: 2.5 },
     { name: 'longest event-loop block in the extension host while a report loads (worst of 5)', value: Math.max(...blocks), unit: 'ms', budget: 50 },
     ...inPage,
-    { name: 'usage report: another range in the open panel, click to drawn', value: rerenderMs, unit: 'ms' },
+    { name: 'usage report: another range in the open panel, click to on screen', value: rerenderMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×', budget: 1.3 },
     ...stageFigures('another range', again, rerenders),
   ];

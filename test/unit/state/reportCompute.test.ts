@@ -50,6 +50,19 @@ describe('state/reportCompute', () => {
     }
   });
 
+  it('counts a table\'s totals where it reads it, for the counting asked and only for that', async () => {
+    const { client } = makeStack(emulator.url);
+    const limit = { roomLimit: 10, warningPercent: 80 };
+    const { table } = await client.usageTable(RANGE, { reader: () => worker.usageReader({ range: RANGE, timeZone: 'Asia/Seoul', limit }) });
+    // Counted as the answer was read: the same totals as counting the table afresh.
+    assert.deepEqual(await worker.aggregate(table, RANGE, 'Asia/Seoul', limit), aggregate(table, RANGE, 'Asia/Seoul', limit));
+    // Another zone, limit or range is another count, not the one kept.
+    assert.deepEqual(await worker.aggregate(table, RANGE, 'America/New_York', limit), aggregate(table, RANGE, 'America/New_York', limit));
+    assert.deepEqual(await worker.aggregate(table, RANGE, 'Asia/Seoul', { roomLimit: 3, warningPercent: 80 }), aggregate(table, RANGE, 'Asia/Seoul', { roomLimit: 3, warningPercent: 80 }));
+    const shorter = { start: '2000-01-01', end: '2030-12-31' };
+    assert.deepEqual(await worker.aggregate(table, shorter, 'Asia/Seoul', limit), aggregate(table, shorter, 'Asia/Seoul', limit));
+  });
+
   it('says an answer is not JSON, as reading it whole does', async () => {
     const { client } = makeStack(emulator.url);
     await new EmulatorControl(emulator.url).addFault({ type: 'nonJson', path: '/v1/static', times: 2 });

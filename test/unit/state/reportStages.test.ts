@@ -18,7 +18,7 @@ describe('state/reportStages', () => {
       'model and totals': 120,
       'message posted': 5,
       'message received by the page': 30,
-      drawn: 50,
+      'drawn and painted': 50,
     });
   });
 
