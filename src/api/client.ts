@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { isCalendarDate } from '../shared/calendarDate';
 import { ApiError } from './errors';
-import { type ApiRequest, type BodyReader, type HttpTransport, type RequestTiming } from './http';
+import { type ApiRequest, type BodyProgress, type BodyReader, type HttpTransport, type RequestTiming } from './http';
 import { type License, parseLicense, parseRoomDetail, parseRoomList, parseUsage, parseUsageTable, type Room, type RoomList, type Usage, type UsageTable } from './schema';
 import { readUsageInThread, type StreamedUsage } from './usageStream';
 import { type Grant, type TokenSource } from './tokens';
@@ -70,9 +70,9 @@ export class SConnectorClient {
     return (await this.getReading(path, query, undefined, {})).data;
   }
 
-  private async getReading<T>(path: string, query: ApiRequest['query'] | undefined, reader: (() => BodyReader<T>) | undefined, options: Pick<UsageOptions, 'signal' | 'onTiming'>): Promise<{ data: unknown; kept: T | undefined }> {
+  private async getReading<T>(path: string, query: ApiRequest['query'] | undefined, reader: (() => BodyReader<T>) | undefined, options: Pick<UsageOptions, 'signal' | 'onTiming' | 'onProgress'>): Promise<{ data: unknown; kept: T | undefined }> {
     // The token goes to the base URL that issued it, never to one a setting names meanwhile.
-    const send = ({ token, baseUrl }: Grant) => this.http.sendReading({ baseUrl, method: 'GET', path, token, secrets: [token], ...(query && { query }), ...(options.signal && { signal: options.signal }), ...(options.onTiming && { onTiming: options.onTiming }) }, reader);
+    const send = ({ token, baseUrl }: Grant) => this.http.sendReading({ baseUrl, method: 'GET', path, token, secrets: [token], ...(query && { query }), ...(options.signal && { signal: options.signal }), ...(options.onTiming && { onTiming: options.onTiming }), ...(options.onProgress && { onProgress: options.onProgress }) }, reader);
     const grant = await this.tokens.token();
     try {
       return await send(grant);
@@ -100,6 +100,7 @@ export interface UsageOptions {
   readonly reader?: () => BodyReader<StreamedUsage>;
   readonly signal?: AbortSignal;
   readonly onTiming?: (timing: RequestTiming) => void;
+  readonly onProgress?: (progress: BodyProgress) => void;
 }
 
 /** The range checked and put as v1/static's query. */

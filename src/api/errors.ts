@@ -24,6 +24,8 @@ export type ApiErrorKind =
   | 'cancelled'
   /** The answer was not JSON, or not the shape the API documents. */
   | 'unexpectedResponse'
+  /** The answer is larger than the most the extension reads (128 MB); it was not read. */
+  | 'tooLarge'
   /** VS Code's secret storage could not be read, written or cleared (a missing or locked keyring). */
   | 'secretStorage'
   /** The server answered with a redirect, which is never followed with keys or tokens. */

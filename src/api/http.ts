@@ -53,6 +53,16 @@ export interface ApiRequest {
   readonly signal?: AbortSignal;
   /** Told when the answer's first and last bytes came (performance.now()), for the report's timing. */
   readonly onTiming?: (timing: RequestTiming) => void;
+  /**
+   * Told, for a successful answer read as it arrives, how many bytes have come and how many the
+   * server said it would send (its Content-Length, when it gave one that is a plain number).
+   */
+  readonly onProgress?: (progress: BodyProgress) => void;
+}
+
+export interface BodyProgress {
+  readonly bytes: number;
+  readonly totalBytes?: number;
 }
 
 export interface RequestTiming {
@@ -198,12 +208,20 @@ async function fetchBody<T>(url: URL, request: ApiRequest, timeoutMs: number, re
     const firstByte = performance.now();
     // Only a successful answer is streamed; errors and redirects are short and read as text.
     if (reader && response.status >= 200 && response.status < 300) {
+      const declared = declaredLength(response.headers.get('content-length'));
+      // An answer said to be larger than the cap is refused before a byte of it is read (compressed,
+      // it would be larger still once read).
+      if (declared !== undefined && declared > MAX_BODY_BYTES) throw tooLargeError(url.host);
+      // The bytes read are the decompressed ones: a compressed length is no total for them.
+      const encoding = response.headers.get('content-encoding');
+      const totalBytes = encoding === null || encoding === 'identity' ? declared : undefined;
       reading = reader();
       let bytes = 0;
       for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
         bytes += chunk.length;
         if (bytes > MAX_BODY_BYTES) throw tooLargeError(url.host);
         reading.push(chunk);
+        request.onProgress?.({ bytes, ...(totalBytes !== undefined && { totalBytes }) });
       }
       const lastByte = performance.now();
       const { json, kept } = await reading.finish();
@@ -229,7 +247,16 @@ function cancelledError(host: string): ApiError {
 }
 
 function tooLargeError(host: string): ApiError {
-  return new ApiError('unexpectedResponse', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
+  return new ApiError('tooLarge', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
+}
+
+/** The most bytes the extension reads of one answer. */
+export const MAX_ANSWER_MB = MAX_BODY_BYTES / 1024 / 1024;
+
+/** A Content-Length that is a plain decimal number (a server may send anything); undefined otherwise. */
+function declaredLength(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,15}$/.test(header.trim())) return undefined;
+  return Number(header.trim());
 }
 
 function networkError(error: unknown, host: string, timeoutMs: number, timedOut: boolean): ApiError {

@@ -179,6 +179,11 @@ export class UsageStreamReader {
     else this.outside.push(chunk.subarray(from));
   }
 
+  /** Records read so far (of the records array being read). */
+  get recordsRead(): number {
+    return this.builder.size;
+  }
+
   /** The answer, once every byte has been pushed. Throws NotJsonError when it is not JSON. */
   finish(): StreamedUsage {
     const started = performance.now();
@@ -386,13 +391,20 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return joined;
 }
 
-/** A body reader for the transport that reads a usage answer in this thread (tests, small answers, no worker). */
-export function readUsageInThread(): BodyReader<StreamedUsage> {
+/**
+ * A body reader for the transport that reads a usage answer in this thread (tests, small answers,
+ * no worker; and inside the report's worker). `onRecords` is told how many records have been read
+ * after each chunk that added some.
+ */
+export function readUsageInThread(onRecords?: (count: number) => void): BodyReader<StreamedUsage> {
   let reader: UsageStreamReader | undefined = new UsageStreamReader();
+  let told = 0;
   return {
     push(chunk) {
       try {
         reader?.push(chunk);
+        const read = reader?.recordsRead ?? 0;
+        if (onRecords && read !== told) onRecords((told = read));
       } catch (error) {
         if (!(error instanceof NotJsonError)) throw error;
         reader = undefined; // not JSON: the rest is not read

@@ -34,6 +34,11 @@ export class MeetingTableBuilder {
     this.seconds.push(seconds);
   }
 
+  /** Meetings added so far. */
+  get size(): number {
+    return this.rooms.length;
+  }
+
   build(): MeetingTable {
     return { roomNames: this.roomNames, room: this.rooms, startedAt: this.startedAt, seconds: this.seconds };
   }

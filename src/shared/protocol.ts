@@ -30,27 +30,53 @@ export interface WireTable {
 }
 
 export function toWire(table: MeetingTable): WireTable {
-  const { startedAt, seconds } = table;
-  const base = startedAt.reduce((min, t) => (t < min ? t : min), Number.POSITIVE_INFINITY);
-  const wholeSeconds = startedAt.every((t) => Number.isInteger(t) && (t - base) % 1000 === 0 && (t - base) / 1000 <= 0xffff_ffff);
+  // Plain loops: at 100,000 meetings, `every` and `from` with a mapping function cost several times as much.
+  const { room, startedAt, seconds } = table;
+  const count = startedAt.length;
+  let base = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < count; i++) if (startedAt[i]! < base) base = startedAt[i]!;
+  let wholeSeconds = count > 0;
+  for (let i = 0; i < count && wholeSeconds; i++) {
+    const after = startedAt[i]! - base;
+    wholeSeconds = Number.isInteger(startedAt[i]) && after % 1000 === 0 && after / 1000 <= 0xffff_ffff;
+  }
+  let wholeLengths = true;
+  for (let i = 0; i < count && wholeLengths; i++) wholeLengths = Number.isInteger(seconds[i]) && seconds[i]! <= 0xffff_ffff;
+  const rooms = table.roomNames.length <= 0x1_0000 ? new Uint16Array(count) : new Uint32Array(count);
+  const starts = wholeSeconds ? new Uint32Array(count) : new Float64Array(count);
+  const lengths = wholeLengths ? new Uint32Array(count) : new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    rooms[i] = room[i]!;
+    starts[i] = wholeSeconds ? (startedAt[i]! - base) / 1000 : startedAt[i]!;
+    lengths[i] = seconds[i]!;
+  }
   return {
     roomNames: table.roomNames,
-    room: table.roomNames.length <= 0x1_0000 ? Uint16Array.from(table.room) : Uint32Array.from(table.room),
-    ...(wholeSeconds && startedAt.length > 0
-      ? { startedAt: Uint32Array.from(startedAt, (t) => (t - base) / 1000), startBase: base }
-      : { startedAt: Float64Array.from(startedAt) }),
-    seconds: seconds.every((s) => Number.isInteger(s) && s <= 0xffff_ffff) ? Uint32Array.from(seconds) : Float64Array.from(seconds),
+    room: rooms,
+    startedAt: starts,
+    ...(wholeSeconds && { startBase: base }),
+    seconds: lengths,
     ...(table.licenseNames && table.roomLicense && { licenseNames: table.licenseNames, roomLicense: Uint32Array.from(table.roomLicense) }),
   };
 }
 
 export function fromWire(wire: WireTable): MeetingTable {
   const base = wire.startBase;
+  const count = wire.room.length;
+  // Pushed, not preallocated: the arrays stay packed, which every later loop over them reads faster.
+  const room: number[] = [];
+  const startedAt: number[] = [];
+  const seconds: number[] = [];
+  for (let i = 0; i < count; i++) {
+    room.push(wire.room[i]!);
+    startedAt.push(base === undefined ? wire.startedAt[i]! : base + wire.startedAt[i]! * 1000);
+    seconds.push(wire.seconds[i]!);
+  }
   return {
     roomNames: wire.roomNames,
-    room: Array.from(wire.room),
-    startedAt: base === undefined ? Array.from(wire.startedAt) : Array.from(wire.startedAt, (s) => base + s * 1000),
-    seconds: Array.from(wire.seconds),
+    room,
+    startedAt,
+    seconds,
     ...(wire.licenseNames && wire.roomLicense && { licenseNames: wire.licenseNames, roomLicense: Array.from(wire.roomLicense) }),
   };
 }
@@ -108,6 +134,8 @@ export interface PreviousPeriod {
  */
 export type HostMessage =
   | { readonly type: 'loading'; readonly range: DateRange; readonly room?: string }
+  /** The load under way: meetings read and bytes received so far, of `totalBytes` when the servers said. */
+  | { readonly type: 'progress'; readonly records: number; readonly bytes: number; readonly totalBytes?: number }
   | { readonly type: 'report'; readonly id: number; readonly report: ReportSummary }
   | { readonly type: 'table'; readonly id: number; readonly table: WireTable }
   | { readonly type: 'error'; readonly range: DateRange; readonly room?: string; readonly message: string };
@@ -115,10 +143,13 @@ export type HostMessage =
 export type PageMessage =
   /** The page is listening; `timeZone` is the user's own (the browser's), which the host may not share. */
   | { readonly type: 'ready'; readonly timeZone: string }
-  | { readonly type: 'setRange'; readonly start: string; readonly end: string }
+  /** `askedAt`: when the user clicked Show or pressed Enter (epoch ms, the page's clock, which is the machine's), where the report's timing starts. */
+  | { readonly type: 'setRange'; readonly start: string; readonly end: string; readonly askedAt?: number }
   | { readonly type: 'setTimeZone'; readonly timeZone: string }
   | { readonly type: 'showAllRooms' }
   | { readonly type: 'retry' }
+  /** Stop the load under way. */
+  | { readonly type: 'cancel' }
   /** `concurrency`: the concurrent rooms over the range, as CSV. */
   | { readonly type: 'export'; readonly format: ExportFormat; readonly query: TableQuery }
   /** Copy the report's figures to the clipboard as a Markdown table. */
@@ -168,9 +199,12 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
     case 'setTimeZone':
       return isShortString(value.timeZone, 64) ? { type: value.type, timeZone: value.timeZone } : undefined;
     case 'setRange':
-      return isShortString(value.start, 32) && isShortString(value.end, 32) ? { type: 'setRange', start: value.start, end: value.end } : undefined;
+      return isShortString(value.start, 32) && isShortString(value.end, 32)
+        ? { type: 'setRange', start: value.start, end: value.end, ...(isFiniteNumber(value.askedAt) && { askedAt: value.askedAt }) }
+        : undefined;
     case 'showAllRooms':
     case 'retry':
+    case 'cancel':
     case 'copySummary':
       return { type: value.type };
     case 'rendered':

@@ -17,8 +17,9 @@ export interface ReportCompute {
   /**
    * A reader for one usage answer's body. With `counting`, the totals of the table it reads are
    * counted at once, where it is read, and `aggregate` of that same table so counted answers them.
+   * `onRecords` is told now and then how many records have been read.
    */
-  usageReader(counting?: Counting): BodyReader<StreamedUsage>;
+  usageReader(options?: ReaderOptions): BodyReader<StreamedUsage>;
   /** The report's totals of `table` (see report/aggregate.ts). */
   aggregate(table: MeetingTable, range: DateRange, timeZone: string, limit: CapacityLimit | undefined): Promise<Aggregates>;
   /** Gets ready for work about to come (a worker starts while the request is on its way). */
@@ -26,8 +27,13 @@ export interface ReportCompute {
   dispose(): void;
 }
 
+export interface ReaderOptions {
+  readonly counting?: Counting;
+  readonly onRecords?: (count: number) => void;
+}
+
 export const inThread: ReportCompute = {
-  usageReader: readUsageInThread,
+  usageReader: (options) => readUsageInThread(options?.onRecords),
   aggregate: (table, range, timeZone, limit) => Promise.resolve(aggregate(table, range, timeZone, limit)),
   dispose: () => undefined,
 };
@@ -40,6 +46,8 @@ export class ReportWorker implements ReportCompute {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
+  /** Who is told how many records of each answer being read have been read, by answer. */
+  private readonly progress = new Map<number, (count: number) => void>();
   /** Totals counted as tables were read, by table, with how they were counted. */
   private readonly counted = new WeakMap<MeetingTable, { readonly key: string; readonly aggregates: Aggregates }>();
 
@@ -51,9 +59,10 @@ export class ReportWorker implements ReportCompute {
     this.started();
   }
 
-  usageReader(counting?: Counting): BodyReader<StreamedUsage> {
+  usageReader({ counting, onRecords }: ReaderOptions = {}): BodyReader<StreamedUsage> {
     const worker = this.started();
     const id = this.nextId++;
+    if (onRecords) this.progress.set(id, onRecords);
     let open = true;
     return {
       push: (chunk) => {
@@ -61,7 +70,7 @@ export class ReportWorker implements ReportCompute {
       },
       finish: async () => {
         open = false;
-        const reply = await this.ask(worker, id, { type: 'end', id, ...(counting && { counting }) });
+        const reply = await this.ask(worker, id, { type: 'end', id, ...(counting && { counting }) }).finally(() => this.progress.delete(id));
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
         const { json, columns, aggregates, skipped, parseMs, checkMs } = reply;
         const table = columns && fromWire(columns);
@@ -69,6 +78,7 @@ export class ReportWorker implements ReportCompute {
         return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs } };
       },
       drop: () => {
+        this.progress.delete(id);
         if (!open) return;
         open = false;
         this.post(worker, { type: 'drop', id });
@@ -100,6 +110,10 @@ export class ReportWorker implements ReportCompute {
     const worker = new Worker(this.script);
     worker.unref(); // never keeps the extension host alive
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'progress') {
+        this.progress.get(reply.id)?.(reply.records);
+        return;
+      }
       const waiting = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       waiting?.resolve(reply);

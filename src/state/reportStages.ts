@@ -66,3 +66,14 @@ export function parseStagesLine(line: string): { part: string; meetings: number;
   }
   return { part: match[1]!, meetings: Number(match[2]), figures };
 }
+
+/**
+ * When the user asked on the page (its click or Enter, epoch ms), as this thread's performance.now():
+ * the message's own arrival when the page gave no time, or one that cannot be a click's (later than
+ * the arrival, or more than a second before it).
+ */
+export function askedOnPage(askedAt: number | undefined, received: number, origin = performance.timeOrigin): number {
+  if (askedAt === undefined) return received;
+  const asked = askedAt - origin;
+  return asked <= received && asked >= received - 1000 ? asked : received;
+}

@@ -17,9 +17,22 @@ const port = parentPort!;
 /** Readers of the answers arriving, by the id the host gave each. */
 const readers = new Map<number, BodyReader<StreamedUsage>>();
 
+/** How often, at most, the host is told how many records of an answer have been read. */
+const PROGRESS_MS = 100;
+
 function readerOf(id: number): BodyReader<StreamedUsage> {
   let reader = readers.get(id);
-  if (!reader) readers.set(id, (reader = readUsageInThread()));
+  if (!reader) {
+    let toldAt = 0;
+    reader = readUsageInThread((records) => {
+      const now = performance.now();
+      if (now - toldAt < PROGRESS_MS) return;
+      toldAt = now;
+      const reply: WorkerReply = { type: 'progress', id, records };
+      port.postMessage(reply);
+    });
+    readers.set(id, reader);
+  }
   return reader;
 }
 

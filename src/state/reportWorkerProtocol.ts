@@ -16,7 +16,9 @@ export type WorkerRequest =
 export type WorkerReply =
   /** Answer `id` read: its envelope (without the records when `columns` has them), as readUsageInThread gives it. */
   | { readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly aggregates?: Aggregates; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
-  | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates };
+  | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates }
+  /** Answer `id` is being read: this many records so far (sent now and then, not after every chunk). */
+  | { readonly type: 'progress'; readonly id: number; readonly records: number };
 
 /** How a report counts its totals (report/aggregate.ts): its days, its zone and the license's limit. */
 export interface Counting {

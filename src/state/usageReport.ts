@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { UsageRange } from '../api/client';
 import { isApiError } from '../api/errors';
 import type { UsageOptions } from '../api/client';
-import type { RequestTiming } from '../api/http';
+import { MAX_ANSWER_MB, type RequestTiming } from '../api/http';
 import type { UsageTable } from '../api/schema';
 import { aggregate, mergeTables, totalsDiffer } from '../report/aggregate';
 import { previousRange } from '../report/comparison';
@@ -85,10 +85,26 @@ export interface ExportedFile {
   readonly count: number;
 }
 
+/** How far a load has come: meetings read and bytes received, of every license asked. */
+export interface LoadProgress {
+  readonly records: number;
+  readonly bytes: number;
+  /** The bytes the servers said they would send, when every one of them said. */
+  readonly totalBytes?: number;
+}
+
+/** How often, at most, a load tells its progress. */
+const PROGRESS_MS = 100;
+
 export class UsageReport implements Disposable {
   private readonly changed = new Emitter<void>();
   /** Fires when a load starts, ends or fails. */
   readonly onDidChange = this.changed.event;
+  private readonly progressed = new Emitter<LoadProgress>();
+  /** Fires now and then while a load's answers arrive. */
+  readonly onDidProgress = this.progressed.event;
+  /** The last report loaded, with its range and room: what a cancelled load goes back to. */
+  private lastLoaded: { readonly report: LoadedReport; readonly range: DateRange; readonly room: string | undefined } | undefined;
   private currentRange: DateRange;
   private currentRoom: string | undefined;
   private state: ReportState = { phase: 'loading' };
@@ -178,10 +194,12 @@ export class UsageReport implements Disposable {
     // One license's whole table is the report's: its totals can be counted where it is read.
     const only = this.sources.length === 1 && room === undefined ? this.sources[0]! : undefined;
     const counting = only && { range, timeZone: this.timeZone, limit: combinedLimit([only.limit?.()]) };
+    const progress = this.progressOf(sequence);
     const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
-      reader: () => this.measured(reads, this.compute.usageReader(counting)),
+      reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: (count) => progress.records(i, count) })),
       signal: loading.signal,
       onTiming: (timing) => (timings[i] = timing),
+      onProgress: (body) => progress.body(i, body.bytes, body.totalBytes),
     })));
     if (sequence !== this.sequence) return;
     const failures = answers.map((answer) => (answer.status === 'rejected' ? failureMessage(answer.reason) : undefined));
@@ -293,6 +311,57 @@ export class UsageReport implements Disposable {
   }
 
   /**
+   * Stops the load under way (its requests too) and goes back to the report shown before it, as a
+   * new report of its own range; with none, says the load was cancelled (Retry loads it again).
+   */
+  cancel(): void {
+    if (this.state.phase !== 'loading' || this.disposed) return;
+    this.loading?.abort();
+    const sequence = ++this.sequence; // the answers still on their way are dropped
+    const cancelled = this.currentRange;
+    this.log.info(`Usage report for ${cancelled.start}..${cancelled.end} cancelled`);
+    const last = this.lastLoaded;
+    if (!last) {
+      this.set({ phase: 'failed', message: l10n.t('You cancelled loading the usage for {0} to {1}.', cancelled.start, cancelled.end) });
+      return;
+    }
+    this.currentRange = last.range;
+    this.currentRoom = last.room;
+    const { timing: _timing, ...report } = last.report; // no walk to time: nothing was asked
+    this.set({ phase: 'loaded', report: { ...report, id: sequence } });
+  }
+
+  /** Adds up each license's progress for load `sequence`, and tells it now and then. */
+  private progressOf(sequence: number): { records(license: number, count: number): void; body(license: number, bytes: number, totalBytes: number | undefined): void } {
+    const records: number[] = this.sources.map(() => 0);
+    const bytes: number[] = this.sources.map(() => 0);
+    const totals: (number | undefined)[] = this.sources.map(() => undefined);
+    let toldAt = Number.NEGATIVE_INFINITY;
+    const tell = () => {
+      const now = this.now();
+      if (sequence !== this.sequence || now - toldAt < PROGRESS_MS) return;
+      toldAt = now;
+      const known = totals.filter((total): total is number => total !== undefined);
+      this.progressed.fire({
+        records: records.reduce((sum, count) => sum + count, 0),
+        bytes: bytes.reduce((sum, count) => sum + count, 0),
+        ...(known.length === totals.length && { totalBytes: known.reduce((sum, total) => sum + total, 0) }),
+      });
+    };
+    return {
+      records: (license, count) => {
+        records[license] = count;
+        tell();
+      },
+      body: (license, count, total) => {
+        bytes[license] = count;
+        totals[license] = total;
+        tell();
+      },
+    };
+  }
+
+  /**
    * The meetings the table shows for `query`, as a CSV or JSON file in the report's zone; or the
    * concurrent rooms over the range as CSV (`count` is then the number of steps).
    */
@@ -340,6 +409,7 @@ export class UsageReport implements Disposable {
 
   private set(state: ReportState): void {
     this.state = state;
+    if (state.phase === 'loaded') this.lastLoaded = { report: state.report, range: this.currentRange, room: this.currentRoom };
     this.changed.fire();
   }
 
@@ -348,6 +418,7 @@ export class UsageReport implements Disposable {
     this.sequence++; // an answer still on its way is dropped
     this.loading?.abort(); // and its request with it
     this.changed.dispose();
+    this.progressed.dispose();
   }
 }
 
@@ -401,5 +472,9 @@ function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)
 }
 
 function failureMessage(error: unknown): string {
+  if (isApiError(error) && error.kind === 'tooLarge') {
+    // The cap protects the extension host's memory; what the user can do about it is ask for less.
+    return l10n.t('{0} A report reads at most {1} MB from the server at once: choose a shorter range.', error.message, MAX_ANSWER_MB);
+  }
   return isApiError(error) ? error.message : l10n.t('The usage report failed: {0}', String(error));
 }

@@ -11,7 +11,7 @@ import { todayIn } from '../report/timeZone';
 import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
 import { type DateRange, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
-import { CHOSEN_AT, DRAWN_AT, stagesLine, stagesOf } from '../state/reportStages';
+import { askedOnPage, CHOSEN_AT, DRAWN_AT, stagesLine, stagesOf } from '../state/reportStages';
 import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -56,7 +56,8 @@ export class UsagePanel implements vscode.Disposable {
   /** The report last rendered, whose stages the page's `rendered` messages complete. */
   private shown: LoadedReport | undefined;
   private eventLoop: IntervalHistogram | undefined;
-  private disposed = false;
+  /** The meetings of a report whose totals the page has not yet said it painted. */
+  private tableAfterPaint: { readonly id: number; readonly messages: readonly HostMessage[]; readonly build: () => HostMessage } | undefined;
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
 
@@ -106,6 +107,9 @@ export class UsagePanel implements vscode.Disposable {
     this.disposables.push(
       this.report,
       this.report.onDidChange(() => this.render()),
+      this.report.onDidProgress((progress) => {
+        if (this.pageReady) void this.panel.webview.postMessage({ type: 'progress', ...progress } satisfies HostMessage);
+      }),
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       // A hidden page is dropped (retainContextWhenHidden is off); shown again, it starts afresh.
@@ -167,16 +171,19 @@ export class UsagePanel implements vscode.Disposable {
     }
     this.lastMessages = messages;
     this.post(messages);
-    if (!tableMessage) return;
-    const sent = tableMessage;
-    // The totals leave first and alone; the meetings are encoded in the next task, so that their
-    // encoding and their bytes come after the first paint's message rather than before it.
-    setImmediate(() => {
-      if (this.disposed || this.lastMessages !== messages || !this.pageReady) return; // closed, or another state came meanwhile
-      const table = sent();
-      this.lastMessages = [...messages, table];
-      this.post([table]);
-    });
+    // The totals leave alone; the meetings (a megabyte at 100,000) only once the page says it has
+    // painted the totals, so that they never share the way to the page with them.
+    if (tableMessage && state.phase === 'loaded') this.tableAfterPaint = { id: state.report.id, messages, build: tableMessage };
+  }
+
+  /** Sends the meetings waiting for report `id`'s totals to be painted. */
+  private sendTable(id: number): void {
+    const waiting = this.tableAfterPaint;
+    if (!waiting || waiting.id !== id || this.lastMessages !== waiting.messages) return; // another state came meanwhile
+    this.tableAfterPaint = undefined;
+    const table = waiting.build();
+    this.lastMessages = [...waiting.messages, table];
+    this.post([table]);
   }
 
   /** Posts messages to the page, noting when each report's parts first left. */
@@ -255,7 +262,7 @@ export class UsagePanel implements vscode.Disposable {
           void vscode.window.showErrorMessage(checked.problem);
           return;
         }
-        await report.load(checked.range, report.room, received);
+        await report.load(checked.range, report.room, askedOnPage(message.askedAt, received));
         return;
       }
       case 'showAllRooms':
@@ -264,6 +271,9 @@ export class UsagePanel implements vscode.Disposable {
       case 'retry':
         await report.retry();
         return;
+      case 'cancel':
+        report.cancel();
+        return;
       case 'export':
         await exportWithDialog(report, message.format, message.query);
         return;
@@ -271,13 +281,13 @@ export class UsagePanel implements vscode.Disposable {
         await copySummary(report);
         return;
       case 'rendered':
+        if (message.part === 'summary') this.sendTable(message.id);
         this.logStages(message.part, message.id, message.receivedAt, message.drawnAt);
         return;
     }
   }
 
   dispose(): void {
-    this.disposed = true;
     this.eventLoop?.disable();
     if (UsagePanel.current === this) UsagePanel.current = undefined;
     this.panel.dispose();
@@ -288,3 +298,4 @@ export class UsagePanel implements vscode.Disposable {
 function sameSources(a: readonly ReportSource[], b: readonly ReportSource[]): boolean {
   return a.length === b.length && a.every((source, i) => source.id === b[i]!.id);
 }
+

@@ -94,12 +94,13 @@ replaceChildren(app,
   content);
 
 const form = document.getElementById('range-form') as HTMLFormElement;
-const submitRange = (event?: Event) => {
-  event?.preventDefault();
-  vscode.postMessage({ type: 'setRange', start: startField.value.trim(), end: endField.value.trim() });
+/** Asks for the range in the fields; `event`: the click or Enter that asked, whose time starts the report's timing. */
+const submitRange = (event: Event) => {
+  event.preventDefault();
+  vscode.postMessage({ type: 'setRange', start: startField.value.trim(), end: endField.value.trim(), askedAt: performance.timeOrigin + event.timeStamp });
 };
 form.addEventListener('submit', submitRange);
-applyButton.addEventListener('click', () => submitRange());
+applyButton.addEventListener('click', submitRange);
 zonePicker.addEventListener('change', () => {
   const picked = zonePicker.value;
   if (picked === chosenZone) return;
@@ -167,6 +168,9 @@ function receive(message: HostMessage, arrived: number): void {
       drawn('summary', message.id, message.report.range, arrived);
       break;
     }
+    case 'progress':
+      showProgress(message);
+      break;
     case 'table':
       showTable(message, arrived);
       break;
@@ -242,11 +246,47 @@ function showLoading(range: DateRange, room?: string): void {
   app.setAttribute('aria-busy', 'true');
   setExportEnabled(false);
   statusLine.textContent = '';
+  const cancel = el('vscode-button', { id: 'cancel', secondary: true }, l10n.t('Cancel'));
+  cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
     h('p', {}, room !== undefined
       ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), neutralise(room))
-      : l10n.t('Loading usage for {0}…', describeRange(range)))));
+      : l10n.t('Loading usage for {0}…', describeRange(range))),
+    // Filled in as the answer arrives; not read out at every step (it changes ten times a second).
+    h('progress', { id: 'load-bar', hidden: true, 'aria-label': l10n.t('Answer received') }),
+    h('p', { id: 'load-progress' }),
+    cancel));
+}
+
+const megabytes = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const kilobytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+/**
+ * How far the answer has come, in meetings and bytes (of the total, when the server said it): in
+ * MB with a tenth, or in whole KB for an answer under a megabyte, both figures in the total's unit.
+ */
+function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): void {
+  const bar = document.getElementById('load-bar') as HTMLProgressElement | null;
+  const text = document.getElementById('load-progress');
+  if (!bar || !text) return; // the load ended meanwhile
+  const { records, bytes, totalBytes } = progress;
+  const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
+  bar.hidden = false;
+  if (known) {
+    bar.max = totalBytes;
+    bar.value = bytes;
+  } else bar.removeAttribute('value'); // indeterminate
+  const inMegabytes = (known ? totalBytes : bytes) >= 1024 * 1024;
+  const size = (count: number) => (inMegabytes ? megabytes.format(count / 1024 / 1024) : kilobytes.format(count / 1024));
+  const meetings = records.toLocaleString();
+  if (known) {
+    text.textContent = inMegabytes
+      ? l10n.t('{0} meetings read, {1} of {2} MB', meetings, size(bytes), size(totalBytes))
+      : l10n.t('{0} meetings read, {1} of {2} KB', meetings, size(bytes), size(totalBytes));
+  } else {
+    text.textContent = inMegabytes ? l10n.t('{0} meetings read, {1} MB', meetings, size(bytes)) : l10n.t('{0} meetings read, {1} KB', meetings, size(bytes));
+  }
 }
 
 function showError(message: string): void {

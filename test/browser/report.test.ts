@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
+import { addDays } from '../../src/report/dateRange';
+import { todayIn } from '../../src/report/timeZone';
 import { answerInput, chooseZone, openWorkbench, reportFrame, runCommand, screenshot, signInByHand, type Workbench } from './workbench';
 
 /** The usage report as a user sees it: a real workbench, a real webview, a user in Seoul. */
@@ -184,6 +186,25 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
     assert.equal(await alert.count(), 0, 'the error is gone');
+  });
+
+  it('shows how far a slow answer has come, in meetings and bytes, and Cancel stops it and brings back the report before', async () => {
+    // Half a year of the emulator's meetings (about 180 KB) over a link of 20 KB a second.
+    const start = addDays(todayIn('Asia/Seoul', Date.now()), -170);
+    await new EmulatorControl(workbench.emulator.url).addFault({ type: 'trickle', bytesPerSecond: 20_000, path: '/v1/static', query: `startTime=${start}`, times: 1 });
+    await frame.locator('#start input').fill(start);
+    await frame.locator('#end input').fill(todayIn('Asia/Seoul', Date.now()));
+    await frame.locator('#apply').click();
+    // Meetings as they are read, kilobytes of the length the server said (under a megabyte).
+    const progress = frame.locator('#load-progress', { hasText: /^[1-9][\d,]* meetings read, \d+ of \d{2,3} KB$/ });
+    await progress.waitFor({ timeout: 30_000 });
+    assert.notEqual(await frame.locator('#load-bar').getAttribute('max'), null, 'a bar with an end');
+    await screenshot(workbench.page, 'report-progress');
+    await frame.locator('#cancel').click();
+    await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4', 'the report before, whole');
+    assert.equal(await frame.locator('#start input').inputValue(), '2021-02-20', 'with its range');
+    assert.equal(await frame.locator('#end input').inputValue(), '2021-02-25');
   });
 
   it('comes back after a window reload with its range', async () => {

@@ -36,8 +36,27 @@ export class Exchange {
       return; // the client gave up (e.g. during injected latency); nothing left to answer
     }
     this.res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
-    this.res.end(text);
+    if (this.bytesPerSecond === undefined) {
+      this.res.end(text);
+      return;
+    }
+    // A slow link: a slice every 50 ms, until the client has it all or goes away.
+    const body = Buffer.from(text);
+    const slice = Math.max(1, Math.round(this.bytesPerSecond / 20));
+    const send = (from: number): void => {
+      if (this.res.destroyed) return;
+      if (from + slice >= body.length) {
+        this.res.end(body.subarray(from));
+        return;
+      }
+      this.res.write(body.subarray(from, from + slice));
+      setTimeout(() => send(from + slice), 50);
+    };
+    send(0);
   }
+
+  /** Sends the answer's body at this rate (a trickle fault); at once when undefined. */
+  bytesPerSecond: number | undefined;
 
   /** Marks a request that gets no answer at all (a dropped connection, a hang). */
   noAnswer(): void {

@@ -7,14 +7,17 @@
  * absent; control paths never see faults) and whose raw query contains its `query` (any when absent:
  * `startTime=2021-02-14` picks out one usage range). It affects `times` matching requests (default 1, -1 =
  * until cleared). Latency faults add up and the request then goes on (to the next fault or the
- * normal answer); the first other matching fault decides the answer, and only that one is used up.
+ * normal answer), as does a trickle (the answer's body then goes out slowly); the first other
+ * matching fault decides the answer, and only that one is used up.
  */
 import type { Fault, FaultType, RedirectStatus } from './types';
 
-export type TerminalFault = Exclude<Fault, { type: 'latency' }>;
+export type TerminalFault = Exclude<Fault, { type: 'latency' | 'trickle' }>;
 
 export interface FaultPlan {
   delayMs: number;
+  /** Send the body at this rate; undefined for at once. */
+  bytesPerSecond?: number;
   fault?: TerminalFault;
 }
 
@@ -24,9 +27,10 @@ interface ActiveFault {
   remaining: number;
 }
 
-const TYPES: readonly FaultType[] = ['latency', 'status', 'retryAfter', 'redirect', 'reset', 'nonJson', 'statusFalse', 'hang'];
+const TYPES: readonly FaultType[] = ['latency', 'trickle', 'status', 'retryAfter', 'redirect', 'reset', 'nonJson', 'statusFalse', 'hang'];
 const ALLOWED_KEYS: Record<FaultType, readonly string[]> = {
   latency: ['ms'],
+  trickle: ['bytesPerSecond'],
   status: ['status', 'message'],
   retryAfter: ['seconds', 'httpDate'],
   redirect: ['status', 'location'],
@@ -67,6 +71,8 @@ export class FaultList {
       }
       if (fault.type === 'latency') {
         plan.delayMs += fault.ms;
+      } else if (fault.type === 'trickle') {
+        plan.bytesPerSecond = fault.bytesPerSecond;
       } else if (plan.fault) {
         continue; // only the first answer-deciding fault is used
       } else {
@@ -118,6 +124,9 @@ export function parseFault(input: unknown): Fault | string {
   switch (type) {
     case 'latency':
       if (!isNumberIn(raw.ms, 0, 600_000)) return 'latency needs ms: a number from 0 to 600000';
+      break;
+    case 'trickle':
+      if (!isNumberIn(raw.bytesPerSecond, 1_000, 1_000_000_000)) return 'trickle needs bytesPerSecond: a number from 1000 to 1000000000';
       break;
     case 'status':
       if (!Number.isInteger(raw.status) || !isNumberIn(raw.status, 200, 599)) return 'status needs status: an HTTP status from 200 to 599';

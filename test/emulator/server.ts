@@ -96,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       options.onRequest?.({ method: ex.method, path: ex.path, status, ms: Date.now() - startedMs });
     });
     const plan = state.faults.take(ex.path, ex.query);
+    ex.bytesPerSecond = plan.bytesPerSecond;
     if (plan.fault?.type === 'hang') {
       return answerWithFault(ex, plan.fault, state);
     }

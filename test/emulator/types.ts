@@ -11,6 +11,8 @@ export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 /** A misbehaviour injected into the next matching API request(s). */
 export type Fault =
   | { type: 'latency'; ms: number; path?: string; query?: string; times?: number }
+  /** The normal answer, its body sent at `bytesPerSecond` (a big answer over a slow link). */
+  | { type: 'trickle'; bytesPerSecond: number; path?: string; query?: string; times?: number }
   | { type: 'status'; status: number; message?: string; path?: string; query?: string; times?: number }
   /** `seconds` up to 4_000_000_000 (beyond what setTimeout holds); `httpDate: true` sends an IMF-fixdate instead of delta-seconds. */
   | { type: 'retryAfter'; seconds: number; httpDate?: boolean; path?: string; query?: string; times?: number }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as nodeHttp from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
+import * as zlib from 'node:zlib';
 import { ApiError } from '../../../src/api/errors';
 import { type ApiRequest, DEFAULT_HTTP_SETTINGS, type HttpSettings, HttpTransport, MAX_RETRY_AFTER_MS, parseRetryAfter, redact, type RequestRecord } from '../../../src/api/http';
 import { failure } from './fixture';
@@ -338,11 +339,83 @@ describe('api/http HttpTransport', () => {
       const address = `127.0.0.1:${(huge.address() as net.AddressInfo).port}`;
       try {
         const error = await errorOf(get({ baseUrl: `http://${address}` }), { timeoutMs: 15_000 });
-        assert.equal(error.kind, 'unexpectedResponse');
+        assert.equal(error.kind, 'tooLarge');
         assert.equal(error.message, `The S-Connector server at ${address} sent an answer larger than 128 MB; it was not read.`);
       } finally {
         huge.closeAllConnections();
         huge.close();
+      }
+    });
+
+    /** A server that answers 200 with these headers, then writes `parts` one by one, each after the client read the last. */
+    async function serving(headers: nodeHttp.OutgoingHttpHeaders, parts: readonly Buffer[]): Promise<{ url: string; close(): void }> {
+      const server = nodeHttp.createServer((_, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', ...headers });
+        const next = (i: number): void => {
+          if (i === parts.length) {
+            res.end();
+            return;
+          }
+          res.write(parts[i], () => setImmediate(() => next(i + 1)));
+        };
+        next(0);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return {
+        url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+        close: () => {
+          server.closeAllConnections();
+          server.close();
+        },
+      };
+    }
+
+    /** Reads a streamed answer, counting its bytes; what onProgress was told. */
+    async function progressOf(url: string): Promise<{ bytes: number; totalBytes?: number }[]> {
+      const told: { bytes: number; totalBytes?: number }[] = [];
+      await transport().http.sendReading(get({ baseUrl: url, onProgress: (progress) => told.push(progress) }), () => ({
+        push: () => undefined,
+        finish: () => Promise.resolve({ json: { ok: true, value: { status: true, data: {} } }, kept: undefined }),
+        drop: () => undefined,
+      }));
+      return told;
+    }
+
+    it('refuses an answer that says it is larger than 128 MB before reading a byte of it', async () => {
+      // It says so, then sends nothing: reading would wait for the timeout.
+      const liar = nodeHttp.createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(129 * 1024 * 1024) }).flushHeaders());
+      await new Promise<void>((resolve) => liar.listen(0, '127.0.0.1', resolve));
+      const address = `127.0.0.1:${(liar.address() as net.AddressInfo).port}`;
+      try {
+        const error = await failure(transport({ timeoutMs: 60_000 }).http.sendReading(get({ baseUrl: `http://${address}` }), () => assert.fail('no reader for an answer too large')));
+        assert.ok(error instanceof ApiError);
+        assert.equal(error.kind, 'tooLarge');
+      } finally {
+        liar.closeAllConnections();
+        liar.close();
+      }
+    });
+
+    it('tells how many bytes of a streamed answer have come, of the length the server said', async () => {
+      const parts = ['{"status":true,', '"data":{"a":', '1}}'].map((part) => Buffer.from(part));
+      const length = parts.reduce((sum, part) => sum + part.length, 0);
+      const said = await serving({ 'content-length': String(length) }, parts);
+      const unsaid = await serving({ 'transfer-encoding': 'chunked' }, parts);
+      const odd = await serving({ 'content-length': String(length), 'content-encoding': 'identity' }, parts);
+      const zipped = zlib.gzipSync(Buffer.concat(parts));
+      const compressed = await serving({ 'content-length': String(zipped.length), 'content-encoding': 'gzip' }, [zipped]);
+      try {
+        const withLength = await progressOf(said.url);
+        assert.deepEqual(withLength.at(-1), { bytes: length, totalBytes: length });
+        assert.ok(withLength.every((progress, i) => progress.totalBytes === length && (i === 0 || progress.bytes > withLength[i - 1]!.bytes)), JSON.stringify(withLength));
+        assert.deepEqual((await progressOf(unsaid.url)).at(-1), { bytes: length }, 'no total when the server gave no length');
+        assert.deepEqual((await progressOf(odd.url)).at(-1), { bytes: length, totalBytes: length }, 'identity is no compression');
+        assert.deepEqual((await progressOf(compressed.url)).at(-1), { bytes: length }, 'a compressed length is no total for the bytes read');
+      } finally {
+        compressed.close();
+        said.close();
+        unsaid.close();
+        odd.close();
       }
     });
 

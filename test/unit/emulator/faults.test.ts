@@ -150,6 +150,17 @@ describe('emulator faults', () => {
     assert.ok(Date.now() - started >= 110, 'latency fault + configured latency, then the status fault');
   });
 
+  it('trickle: the normal answer, whole, in slices over time', async () => {
+    const expected = await (await fetch(`${run.url}/v1/info`, { headers: { 's-connector-jwt': token } })).text();
+    await run.control.addFault({ type: 'trickle', bytesPerSecond: 1_000, path: '/v1/info' });
+    const response = await fetch(`${run.url}/v1/info`, { headers: { 's-connector-jwt': token } });
+    assert.equal(response.status, 200);
+    const slices: number[] = [];
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) slices.push(chunk.length);
+    assert.ok(slices.length > 1 && slices.every((size) => size <= 50), `slices of 1,000 bytes a second every 50 ms, not ${slices.join(', ')}`);
+    assert.equal(slices.reduce((sum, size) => sum + size, 0), Buffer.byteLength(expected));
+  });
+
   it('path and times: only matching requests, as many times as asked; -1 until cleared', async () => {
     await run.control.addFault({ type: 'status', status: 500, path: '/v1/sessions', times: 2 });
     assert.equal((await get('/v1/info')).status, 200);

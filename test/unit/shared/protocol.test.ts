@@ -6,6 +6,8 @@ describe('shared/protocol', () => {
   it('accepts each message the report page sends', () => {
     assert.deepEqual(parsePageMessage({ type: 'ready', timeZone: 'Asia/Seoul' }), { type: 'ready', timeZone: 'Asia/Seoul' });
     assert.deepEqual(parsePageMessage({ type: 'setRange', start: '2021-02-20', end: '2021-02-25', extra: 1 }), { type: 'setRange', start: '2021-02-20', end: '2021-02-25' });
+    assert.deepEqual(parsePageMessage({ type: 'setRange', start: '2021-02-20', end: '2021-02-25', askedAt: 1.7e12 }), { type: 'setRange', start: '2021-02-20', end: '2021-02-25', askedAt: 1.7e12 });
+    assert.deepEqual(parsePageMessage({ type: 'setRange', start: '2021-02-20', end: '2021-02-25', askedAt: 'now' }), { type: 'setRange', start: '2021-02-20', end: '2021-02-25' }, 'a time that is no number is left out');
     assert.deepEqual(parsePageMessage({ type: 'retry' }), { type: 'retry' });
     assert.deepEqual(parsePageMessage({ type: 'copySummary', text: 'ignored' }), { type: 'copySummary' });
     assert.deepEqual(parsePageMessage({ type: 'export', format: 'concurrency', query: { filter: '', sort: 'room', descending: false } }), { type: 'export', format: 'concurrency', query: { filter: '', sort: 'room', descending: false } });

@@ -53,7 +53,7 @@ describe('state/reportCompute', () => {
   it('counts a table\'s totals where it reads it, for the counting asked and only for that', async () => {
     const { client } = makeStack(emulator.url);
     const limit = { roomLimit: 10, warningPercent: 80 };
-    const { table } = await client.usageTable(RANGE, { reader: () => worker.usageReader({ range: RANGE, timeZone: 'Asia/Seoul', limit }) });
+    const { table } = await client.usageTable(RANGE, { reader: () => worker.usageReader({ counting: { range: RANGE, timeZone: 'Asia/Seoul', limit } }) });
     // Counted as the answer was read: the same totals as counting the table afresh.
     assert.deepEqual(await worker.aggregate(table, RANGE, 'Asia/Seoul', limit), aggregate(table, RANGE, 'Asia/Seoul', limit));
     // Another zone, limit or range is another count, not the one kept.

@@ -1,6 +1,6 @@
 /** state/reportStages: each stage is the time between its two marks, and the bench reads back exactly what the log line says. */
 import * as assert from 'node:assert/strict';
-import { parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
+import { askedOnPage, parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
 
 const LOAD = { asked: 100, sent: 101.5, firstByte: 181.5, lastByte: 241.5, parsed: 300, parseMs: 40, checkMs: 35, counted: 420 };
 const ORIGIN = 1_700_000_000_000;
@@ -35,5 +35,15 @@ describe('state/reportStages', () => {
 
   it('reads no figures from another line', () => {
     assert.equal(parseStagesLine('2026-12-07 [info] Usage report 2021-02-20..2021-02-25: 4 meetings'), undefined);
+  });
+
+  it('starts a report asked on the page at its click, on the host\'s clock, and at the message for a time that cannot be a click\'s', () => {
+    const received = 5_000;
+    assert.equal(askedOnPage(ORIGIN + 4_940, received, ORIGIN), 4_940, 'the click, 60 ms before its message came');
+    assert.equal(askedOnPage(ORIGIN + 5_000, received, ORIGIN), 5_000);
+    assert.equal(askedOnPage(ORIGIN + 4_000, received, ORIGIN), 4_000, 'a second before is still a click');
+    assert.equal(askedOnPage(ORIGIN + 3_999, received, ORIGIN), received, 'longer before is not');
+    assert.equal(askedOnPage(ORIGIN + 5_001, received, ORIGIN), received, 'after the message came is not');
+    assert.equal(askedOnPage(undefined, received, ORIGIN), received);
   });
 });

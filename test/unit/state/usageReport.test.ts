@@ -6,7 +6,7 @@ import type { Usage, UsageTable } from '../../../src/api/schema';
 import { asTable } from './usageTables';
 import { previousRange } from '../../../src/report/comparison';
 import { isCalendarDate } from '../../../src/shared/calendarDate';
-import { type ReportState, UsageReport } from '../../../src/state/usageReport';
+import { type LoadProgress, type ReportState, UsageReport } from '../../../src/state/usageReport';
 
 const RANGE = { start: '2021-02-20', end: '2021-02-25' };
 const SAMPLE: Usage = {
@@ -349,6 +349,77 @@ describe('state/usageReport', () => {
     source.answer(1);
     await second;
     assert.deepEqual(loaded(report.current).summary.range, { start: '2021-02-21', end: '2021-02-25' });
+  });
+
+  it('on Cancel, stops the load and goes back to the report before it, as a new report of its own range', async () => {
+    const { report, source } = setup();
+    const first = report.load(RANGE, undefined);
+    source.answer(0);
+    await first;
+    const before = loaded(report.current);
+    const next = { start: '2021-01-01', end: '2021-02-25' };
+    const second = report.load(next, 'test');
+    assert.equal(report.range, next);
+    report.cancel();
+    assert.equal(source.signals[1]?.aborted, true, 'the request is cancelled');
+    const back = loaded(report.current);
+    assert.deepEqual(back.summary, before.summary, 'the report shown before, whole');
+    assert.notEqual(back.id, before.id, 'as a new report, so that the page shows its range again');
+    assert.deepEqual(report.range, RANGE);
+    assert.equal(report.room, undefined);
+    source.answer(1);
+    await second;
+    assert.deepEqual(loaded(report.current).summary.range, RANGE, 'the answer that comes after all is dropped');
+    report.cancel();
+    assert.equal(loaded(report.current).id, back.id, 'nothing to cancel once loaded');
+  });
+
+  it('on Cancel of the first load, says it was cancelled, and Retry loads it again', async () => {
+    const { report, source } = setup();
+    void report.load(RANGE, undefined);
+    report.cancel();
+    const state = report.current;
+    assert.equal(state.phase, 'failed');
+    assert.match(state.message, /cancelled loading the usage for 2021-02-20 to 2021-02-25/);
+    const again = report.retry();
+    source.answer(1);
+    await again;
+    assert.deepEqual(loaded(report.current).summary.range, RANGE);
+  });
+
+  it('tells how far the answers have come, meetings and bytes of every license, at most every 100 ms', async () => {
+    const twoRecords = '{"status":true,"data":{"detail":[' + '{"roomName":"r","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"},'.repeat(2);
+    const sources = ['a', 'b'].map((id) => ({
+      id,
+      label: id.toUpperCase(),
+      source: {
+        usageTable: (_range: UsageRange, options?: UsageOptions) => {
+          const reader = options!.reader!();
+          options!.onProgress?.({ bytes: 500, totalBytes: 1000 });
+          reader.push(new TextEncoder().encode(twoRecords)); // the first is whole: one record read
+          options!.onProgress?.({ bytes: 1000, totalBytes: 1000 });
+          return Promise.resolve(asTable(SAMPLE));
+        },
+      },
+    }));
+    const told = async (step: number) => {
+      let clock = 0;
+      const report = new UsageReport(sources, quietLog, RANGE, undefined, () => (clock += step));
+      const progress: LoadProgress[] = [];
+      report.onDidProgress((news) => progress.push(news));
+      await report.load(RANGE, undefined);
+      report.dispose();
+      return progress;
+    };
+    assert.deepEqual(await told(100), [
+      { records: 0, bytes: 500 }, // no total until every license has said its own
+      { records: 1, bytes: 500 },
+      { records: 1, bytes: 1000 },
+      { records: 1, bytes: 1500, totalBytes: 2000 },
+      { records: 2, bytes: 1500, totalBytes: 2000 },
+      { records: 2, bytes: 2000, totalBytes: 2000 },
+    ]);
+    assert.deepEqual(await told(99), [{ records: 0, bytes: 500 }, { records: 1, bytes: 1000 }, { records: 2, bytes: 1500, totalBytes: 2000 }], 'within 100 ms of the last, news waits');
   });
 
   describe('across licenses', () => {
