@@ -29,26 +29,64 @@ export interface WireTable {
   readonly roomLicense?: Uint32Array;
 }
 
+/** Rows converted between two pauses of the extension host's thread (a few milliseconds' work). */
+export const ROWS_PER_SLICE = 65_536;
+
 export function toWire(table: MeetingTable): WireTable {
-  // Plain loops: at 100,000 meetings, `every` and `from` with a mapping function cost several times as much.
+  return runWhole(toWireSteps(table));
+}
+
+export function fromWire(wire: WireTable): MeetingTable {
+  return runWhole(fromWireSteps(wire));
+}
+
+/** toWire, a slice of rows per task: the extension host's thread, which every extension shares, never stops for a whole table. */
+export function toWireInSlices(table: MeetingTable): Promise<WireTable> {
+  return runInSlices(toWireSteps(table));
+}
+
+/** fromWire, a slice of rows per task (see toWireInSlices). */
+export function fromWireInSlices(wire: WireTable): Promise<MeetingTable> {
+  return runInSlices(fromWireSteps(wire));
+}
+
+/**
+ * The conversion to the wire form, pausing (yield) after each ROWS_PER_SLICE rows of each pass.
+ * Plain loops: at 100,000 meetings, `every` and `from` with a mapping function cost several times as much.
+ */
+function* toWireSteps(table: MeetingTable): Generator<void, WireTable> {
   const { room, startedAt, seconds } = table;
   const count = startedAt.length;
   let base = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < count; i++) if (startedAt[i]! < base) base = startedAt[i]!;
   let wholeSeconds = count > 0;
-  for (let i = 0; i < count && wholeSeconds; i++) {
-    const after = startedAt[i]! - base;
-    wholeSeconds = Number.isInteger(startedAt[i]) && after % 1000 === 0 && after / 1000 <= 0xffff_ffff;
-  }
   let wholeLengths = true;
-  for (let i = 0; i < count && wholeLengths; i++) wholeLengths = Number.isInteger(seconds[i]) && seconds[i]! <= 0xffff_ffff;
+  for (let from = 0; from < count; from += ROWS_PER_SLICE) {
+    const to = Math.min(count, from + ROWS_PER_SLICE);
+    for (let i = from; i < to; i++) {
+      if (startedAt[i]! < base) base = startedAt[i]!;
+      if (wholeLengths) wholeLengths = Number.isInteger(seconds[i]) && seconds[i]! <= 0xffff_ffff;
+    }
+    yield;
+  }
+  for (let from = 0; from < count && wholeSeconds; from += ROWS_PER_SLICE) {
+    const to = Math.min(count, from + ROWS_PER_SLICE);
+    for (let i = from; i < to && wholeSeconds; i++) {
+      const after = startedAt[i]! - base;
+      wholeSeconds = Number.isInteger(startedAt[i]) && after % 1000 === 0 && after / 1000 <= 0xffff_ffff;
+    }
+    yield;
+  }
   const rooms = table.roomNames.length <= 0x1_0000 ? new Uint16Array(count) : new Uint32Array(count);
   const starts = wholeSeconds ? new Uint32Array(count) : new Float64Array(count);
   const lengths = wholeLengths ? new Uint32Array(count) : new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    rooms[i] = room[i]!;
-    starts[i] = wholeSeconds ? (startedAt[i]! - base) / 1000 : startedAt[i]!;
-    lengths[i] = seconds[i]!;
+  for (let from = 0; from < count; from += ROWS_PER_SLICE) {
+    const to = Math.min(count, from + ROWS_PER_SLICE);
+    for (let i = from; i < to; i++) {
+      rooms[i] = room[i]!;
+      starts[i] = wholeSeconds ? (startedAt[i]! - base) / 1000 : startedAt[i]!;
+      lengths[i] = seconds[i]!;
+    }
+    yield;
   }
   return {
     roomNames: table.roomNames,
@@ -60,17 +98,22 @@ export function toWire(table: MeetingTable): WireTable {
   };
 }
 
-export function fromWire(wire: WireTable): MeetingTable {
+/** The conversion from the wire form, pausing after each ROWS_PER_SLICE rows. */
+function* fromWireSteps(wire: WireTable): Generator<void, MeetingTable> {
   const base = wire.startBase;
   const count = wire.room.length;
   // Pushed, not preallocated: the arrays stay packed, which every later loop over them reads faster.
   const room: number[] = [];
   const startedAt: number[] = [];
   const seconds: number[] = [];
-  for (let i = 0; i < count; i++) {
-    room.push(wire.room[i]!);
-    startedAt.push(base === undefined ? wire.startedAt[i]! : base + wire.startedAt[i]! * 1000);
-    seconds.push(wire.seconds[i]!);
+  for (let from = 0; from < count; from += ROWS_PER_SLICE) {
+    const to = Math.min(count, from + ROWS_PER_SLICE);
+    for (let i = from; i < to; i++) {
+      room.push(wire.room[i]!);
+      startedAt.push(base === undefined ? wire.startedAt[i]! : base + wire.startedAt[i]! * 1000);
+      seconds.push(wire.seconds[i]!);
+    }
+    yield;
   }
   return {
     roomNames: wire.roomNames,
@@ -79,6 +122,22 @@ export function fromWire(wire: WireTable): MeetingTable {
     seconds,
     ...(wire.licenseNames && wire.roomLicense && { licenseNames: wire.licenseNames, roomLicense: Array.from(wire.roomLicense) }),
   };
+}
+
+function runWhole<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the steps a slice per task (Node's setImmediate: for the extension host and the worker, not the page). */
+async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** A license of a report across licenses: its label, and why it failed when it did (then it has no meetings). */

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { BodyReader } from '../api/http';
 import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
-import { fromWire, toWire } from '../shared/protocol';
+import { fromWireInSlices, toWireInSlices } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
 import { buffersOf, type Counting, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
 
@@ -73,7 +73,7 @@ export class ReportWorker implements ReportCompute {
         const reply = await this.ask(worker, id, { type: 'end', id, ...(counting && { counting }) }).finally(() => this.progress.delete(id));
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
         const { json, columns, aggregates, skipped, parseMs, checkMs } = reply;
-        const table = columns && fromWire(columns);
+        const table = columns && (await fromWireInSlices(columns));
         if (table && aggregates && counting) this.counted.set(table, { key: countingKey(counting), aggregates });
         return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs } };
       },
@@ -91,7 +91,7 @@ export class ReportWorker implements ReportCompute {
     if (counted?.key === countingKey({ range, timeZone, limit })) return counted.aggregates;
     const worker = this.started();
     const id = this.nextId++;
-    const columns = toWire(table);
+    const columns = await toWireInSlices(table);
     const reply = await this.ask(worker, id, { type: 'aggregate', id, columns, range, timeZone, limit }, buffersOf(columns));
     if (reply.type !== 'aggregates') throw new Error(`the report worker answered ${reply.type} to a count`);
     return reply.aggregates;

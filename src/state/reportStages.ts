@@ -55,6 +55,17 @@ export function stagesLine(part: 'summary' | 'table', meetings: number, stages: 
   return `Usage report stages (${part}, ${meetings} meetings): ${figures.map(([name, ms]) => `${name} ${ms.toFixed(1)} ms`).join('; ')}`;
 }
 
+/** `Usage report memory (100000 meetings): extension host heap peak 123.4 MB` */
+export function memoryLine(meetings: number, heapPeakBytes: number): string {
+  return `Usage report memory (${meetings} meetings): extension host heap peak ${(heapPeakBytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The heap peak of a memory line, in MB; undefined for another line. */
+export function parseMemoryLine(line: string): { meetings: number; heapPeakMb: number } | undefined {
+  const match = /Usage report memory \((\d+) meetings\): extension host heap peak ([\d.]+) MB$/.exec(line);
+  return match ? { meetings: Number(match[1]), heapPeakMb: Number(match[2]) } : undefined;
+}
+
 /** The figures of a stages line, by name; undefined for another line. */
 export function parseStagesLine(line: string): { part: string; meetings: number; figures: Record<string, number> } | undefined {
   const match = /Usage report stages \((summary|table), (\d+) meetings\): (.*)$/.exec(line);

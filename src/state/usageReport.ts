@@ -273,7 +273,9 @@ export class UsageReport implements Disposable {
 
   /** The period before, counted as the report is; or why it cannot be compared. */
   private async previousPeriod(range: DateRange, room: string | undefined, limit: CapacityLimit | undefined, signal: AbortSignal): Promise<PreviousPeriod | string> {
-    const settled = await Promise.allSettled(this.sources.map(({ source }) => source.usageTable(range, { reader: () => this.compute.usageReader(), signal })));
+    // As for the report: one license's whole table is counted where it is read.
+    const counting = this.sources.length === 1 && room === undefined ? { range, timeZone: this.timeZone, limit } : undefined;
+    const settled = await Promise.allSettled(this.sources.map(({ source }) => source.usageTable(range, { reader: () => this.compute.usageReader(counting && { counting }), signal })));
     const failed = settled.flatMap((answer, i) => (answer.status === 'rejected' ? [`${this.sources.length > 1 ? `${this.sources[i]!.label}: ` : ''}${failureMessage(answer.reason)}`] : []));
     // A comparison with a license missing would show a change that is not there.
     if (failed.length > 0) return failed.join(' ');

@@ -4,14 +4,14 @@
  * the user does on the page into calls on the model; it computes nothing and asks no server.
  */
 import * as l10n from '@vscode/l10n';
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
-import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire } from '../shared/protocol';
-import { type DateRange, type TableQuery } from '../shared/reportTypes';
+import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire, toWireInSlices } from '../shared/protocol';
+import { type DateRange, type MeetingTable, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
-import { askedOnPage, CHOSEN_AT, DRAWN_AT, stagesLine, stagesOf } from '../state/reportStages';
+import { LoadWatch } from '../state/loadWatch';
+import { askedOnPage, CHOSEN_AT, DRAWN_AT, memoryLine, stagesLine, stagesOf } from '../state/reportStages';
 import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -55,9 +55,10 @@ export class UsagePanel implements vscode.Disposable {
   private readonly timed = new Set<string>();
   /** The report last rendered, whose stages the page's `rendered` messages complete. */
   private shown: LoadedReport | undefined;
-  private eventLoop: IntervalHistogram | undefined;
+  /** Watches the extension host while a report loads (state/loadWatch.ts), until its table is on screen. */
+  private watch: LoadWatch | undefined;
   /** The meetings of a report whose totals the page has not yet said it painted. */
-  private tableAfterPaint: { readonly id: number; readonly messages: readonly HostMessage[]; readonly build: () => HostMessage } | undefined;
+  private tableAfterPaint: { readonly id: number; readonly table: MeetingTable; readonly messages: readonly HostMessage[] } | undefined;
   /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
   lastMessages: readonly HostMessage[] = [];
 
@@ -139,8 +140,8 @@ export class UsagePanel implements vscode.Disposable {
     this.panel.title = subject ? l10n.t('S-Connector Usage: {0}', subject) : l10n.t('S-Connector Usage');
     const state = report.current;
     const messages: HostMessage[] = [];
-    /** The meetings, when the page needs them: the largest message by far, built and sent after the rest. */
-    let tableMessage: (() => HostMessage) | undefined;
+    /** The meetings, when the page needs them: the largest message by far, sent after the rest. */
+    let meetings: { readonly id: number; readonly table: MeetingTable } | undefined;
     switch (state.phase) {
       case 'loading':
         messages.push({ type: 'loading', range: report.range, ...(room !== undefined && { room }) });
@@ -154,34 +155,38 @@ export class UsagePanel implements vscode.Disposable {
         this.shown = state.report;
         const { id, summary, table } = state.report;
         messages.push({ type: 'report', id, report: summary });
-        if (this.tableSent !== id) {
-          tableMessage = () => {
-            this.tableSent = id;
-            return { type: 'table', id, table: toWire(table) };
-          };
-        }
+        if (this.tableSent !== id) meetings = { id, table };
         break;
       }
     }
-    if (state.phase === 'loading') this.watchEventLoop();
+    if (state.phase === 'loading') {
+      this.watch?.stop();
+      this.watch = new LoadWatch();
+    }
     if (!this.pageReady) {
-      // No page yet: it is sent all of this once it says it is ready.
-      this.lastMessages = tableMessage ? [...messages, tableMessage()] : messages;
+      // No page yet: it is sent all of this once it says it is ready (what the tests without a page read).
+      this.lastMessages = meetings ? [...messages, { type: 'table', id: meetings.id, table: toWire(meetings.table) }] : messages;
       return;
     }
     this.lastMessages = messages;
     this.post(messages);
     // The totals leave alone; the meetings (a megabyte at 100,000) only once the page says it has
     // painted the totals, so that they never share the way to the page with them.
-    if (tableMessage && state.phase === 'loaded') this.tableAfterPaint = { id: state.report.id, messages, build: tableMessage };
+    if (meetings) this.tableAfterPaint = { ...meetings, messages };
   }
 
-  /** Sends the meetings waiting for report `id`'s totals to be painted. */
-  private sendTable(id: number): void {
+  /**
+   * Sends the meetings waiting for report `id`'s totals to be painted, put in the wire form a slice
+   * per task (at 500,000 meetings the whole would hold the extension host's thread for tens of ms).
+   */
+  private async sendTable(id: number): Promise<void> {
     const waiting = this.tableAfterPaint;
     if (!waiting || waiting.id !== id || this.lastMessages !== waiting.messages) return; // another state came meanwhile
     this.tableAfterPaint = undefined;
-    const table = waiting.build();
+    const wire = await toWireInSlices(waiting.table);
+    if (this.lastMessages !== waiting.messages || !this.pageReady) return;
+    const table: HostMessage = { type: 'table', id, table: wire };
+    this.tableSent = id;
     this.lastMessages = [...waiting.messages, table];
     this.post([table]);
   }
@@ -200,16 +205,6 @@ export class UsagePanel implements vscode.Disposable {
     }
   }
 
-  /**
-   * Watches the extension host's event loop while a report loads, until its table is drawn: the
-   * longest the thread was blocked goes into the stages line (the worker keeps it short).
-   */
-  private watchEventLoop(): void {
-    this.eventLoop?.disable();
-    this.eventLoop = monitorEventLoopDelay({ resolution: 10 });
-    this.eventLoop.enable();
-  }
-
   /** Logs the stages of report `id`'s part, once the page says it drew it. */
   private logStages(part: 'summary' | 'table', id: number, receivedAt: number, drawnAt: number): void {
     const shown = this.shown;
@@ -221,12 +216,11 @@ export class UsagePanel implements vscode.Disposable {
     // Where the walk starts and ends on the machine's clock, so that the benchmark can tell its own
     // click or key press, and its noticing the drawing, from the extension's stages.
     const extra: Record<string, number> = { [CHOSEN_AT]: performance.timeOrigin + shown.timing.asked, [DRAWN_AT]: drawnAt };
-    if (part === 'table' && this.eventLoop) {
-      this.eventLoop.disable();
-      extra['longest event-loop block'] = this.eventLoop.max / 1e6;
-      this.eventLoop = undefined;
-    }
+    const watched = part === 'table' ? this.watch?.stop() : undefined;
+    if (part === 'table') this.watch = undefined;
+    if (watched) extra['longest event-loop block'] = watched.longestBlockMs;
     this.deps.log.info(stagesLine(part, shown.table.room.length, stagesOf(shown.timing, { postedAt, receivedAt, drawnAt }), extra));
+    if (watched) this.deps.log.info(memoryLine(shown.table.room.length, watched.heapPeakBytes));
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -281,14 +275,14 @@ export class UsagePanel implements vscode.Disposable {
         await copySummary(report);
         return;
       case 'rendered':
-        if (message.part === 'summary') this.sendTable(message.id);
+        if (message.part === 'summary') await this.sendTable(message.id);
         this.logStages(message.part, message.id, message.receivedAt, message.drawnAt);
         return;
     }
   }
 
   dispose(): void {
-    this.eventLoop?.disable();
+    this.watch?.stop();
     if (UsagePanel.current === this) UsagePanel.current = undefined;
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();

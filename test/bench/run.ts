@@ -6,9 +6,11 @@ import { type Figure, printFigures } from './figures';
 import { reportFigures, sizeFigures } from './nodeBench';
 import { soakFigures } from './soakBench';
 import { treeFigures } from './treeBench';
-import { workbenchFigures } from './workbenchBench';
+import { scaleFigures, workbenchFigures } from './workbenchBench';
 
 const RECORDS = 100_000;
+/** A year of a busy license. */
+const AT_SCALE = 500_000;
 
 async function main(): Promise<void> {
   const figures: Figure[] = [];
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   figures.push(...(await soakFigures()));
   console.log('[bench] the real workbench (code-server + Chromium)…');
   figures.push(...(await workbenchFigures(RECORDS)));
+  console.log(`[bench] the usage report at ${AT_SCALE.toLocaleString()} records, in the real workbench…`);
+  figures.push(...(await scaleFigures(AT_SCALE)));
   printFigures(figures);
 }
 

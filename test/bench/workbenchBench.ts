@@ -14,7 +14,7 @@ import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
 import { packFixtureExtension } from '../browser/fixtureExtension';
 import { repoRoot } from '../harness/workspace';
-import { CHOSEN_AT, DRAWN_AT, parseStagesLine, STAGES } from '../../src/state/reportStages';
+import { CHOSEN_AT, DRAWN_AT, parseMemoryLine, parseStagesLine, STAGES } from '../../src/state/reportStages';
 import { type Figure, median, percentile, timed } from './figures';
 
 const RELOADS = 5;
@@ -24,10 +24,33 @@ const RENDERS = 5;
 /** Licenses stored for the figures of several licenses, the first one included. */
 const LICENSES = 20;
 
-export async function workbenchFigures(records: number): Promise<Figure[]> {
+/**
+ * The usage report at a year of a busy license (`records`), in a workbench of its own: the same
+ * report figures (their names marked with the size), the extension host's heap peak, and a
+ * refresh of the live rooms landing while such a report loads.
+ */
+export async function scaleFigures(records: number): Promise<Figure[]> {
+  const workbench = await openWorkbench({ install: [benchProbe()], emulator: { rooms: 1000, records, roomLimit: 1000 } });
+  try {
+    const { page } = workbench;
+    await page.locator('.activitybar .action-item a[aria-label^="S-Connector"]').click();
+    await signInByHand(page, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+    await page.locator('.monaco-list-row', { hasText: 'Live rooms' }).waitFor({ timeout: 60_000 });
+    const figures = [...(await renderFigures(workbench, { blockBudget: 100, pageBudget: 150 })), ...(await refreshDuringLoad(workbench))];
+    // Told apart from the same figures at 100,000 meetings (rows under a figure stay as they are).
+    return figures.map((figure) => (figure.name.startsWith(' ') ? figure : { ...figure, name: `at ${records.toLocaleString()}: ${figure.name}` }));
+  } finally {
+    await workbench.close();
+  }
+}
+
+function benchProbe(): string {
   fs.mkdirSync(path.join(repoRoot, '.vscode-test'), { recursive: true });
-  const probe = packFixtureExtension('bench-probe', path.join(repoRoot, '.vscode-test', 'bench-probe.vsix'));
-  const workbench = await openWorkbench({ install: [probe], emulator: { rooms: 1000, records, roomLimit: 1000, extraLicenses: LICENSES - 1 } });
+  return packFixtureExtension('bench-probe', path.join(repoRoot, '.vscode-test', 'bench-probe.vsix'));
+}
+
+export async function workbenchFigures(records: number): Promise<Figure[]> {
+  const workbench = await openWorkbench({ install: [benchProbe()], emulator: { rooms: 1000, records, roomLimit: 1000, extraLicenses: LICENSES - 1 } });
   try {
     const control = new EmulatorControl(workbench.emulator.url);
     const { page } = workbench;
@@ -37,7 +60,7 @@ export async function workbenchFigures(records: number): Promise<Figure[]> {
     return [
       ...(await refreshFigures(workbench, control)),
       ...(await activationFigures(workbench, 1)),
-      ...(await renderFigures(workbench)),
+      ...(await renderFigures(workbench, { blockBudget: 50, pageBudget: 100 })),
       ...(await licenseFigures(workbench, control)),
     ];
   } finally {
@@ -152,6 +175,48 @@ function activationLines(userDataDir: string): { at: string; ms: number; loadMs:
     .map((match) => ({ at: match[1]!, ms: Number(match[2]), loadMs: Number(match[3]), requests: Number(match[4]), licenses: Number(match[5]) }));
 }
 
+/** The extension host's heap peak of each report (MB), as the extension logged it. */
+function heapPeaks(userDataDir: string): number[] {
+  return logLines(userDataDir).flatMap((line) => {
+    const parsed = parseMemoryLine(line);
+    return parsed ? [parsed.heapPeakMb] : [];
+  });
+}
+
+/** When the extension read each answer of the live rooms (epoch ms, from its log's local timestamps). */
+function liveRoomReads(userDataDir: string): number[] {
+  return logLines(userDataDir)
+    .map((line) => /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] GET \/v1\/sessions → 200/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => new Date(`${match[1]}T${match[2]}`).getTime());
+}
+
+/**
+ * The tree and the status bar keep refreshing while a big report loads: Refresh is run while the
+ * panel loads another range, and the extension's reading of the live rooms is timed against the
+ * report reaching the screen.
+ */
+async function refreshDuringLoad(workbench: Workbench): Promise<Figure[]> {
+  const { page, userDataDir } = workbench;
+  const frame = reportFrame(page);
+  const start = await frame.locator('#start input').inputValue();
+  const next = { start: addDays(start, -1), end: await frame.locator('#end input').inputValue() };
+  const reads = liveRoomReads(userDataDir).length;
+  const stages = stageLines(userDataDir, 'summary').length;
+  await frame.locator('#start input').fill(next.start);
+  await frame.locator('#apply').click();
+  const commanded = Date.now();
+  await runCommand(page, 'S-Connector: Refresh');
+  const [read] = (await logged(() => liveRoomReads(userDataDir), reads + 1)).slice(reads);
+  await drawn(frame, next, 'summary');
+  const [line] = (await logged(() => stageLines(userDataDir, 'summary'), stages + 1)).slice(stages);
+  const painted = line![DRAWN_AT] ?? Number.NaN;
+  return [
+    { name: 'a refresh while that report loads: Refresh to the live rooms read', value: read! - commanded, unit: 'ms' },
+    { name: '  read this long before the report was on screen (positive: during the load)', value: painted - read!, unit: 'ms' },
+  ];
+}
+
 /** The report's stages lines for `part`, as the extension logged them. */
 function stageLines(userDataDir: string, part: 'summary' | 'table'): Record<string, number>[] {
   return logLines(userDataDir).flatMap((line) => {
@@ -219,7 +284,13 @@ async function drawn(frame: FrameLocator, range: { start: string; end: string },
   await frame.locator(`body[${attribute}="${range.start}..${range.end}"]`).waitFor({ state: 'attached', timeout: 120_000 });
 }
 
-async function renderFigures(workbench: Workbench): Promise<Figure[]> {
+/** The budgets that depend on the report's size: the longest event-loop block, and sorting and filtering in the page. */
+interface SizeBudgets {
+  readonly blockBudget: number;
+  readonly pageBudget: number;
+}
+
+async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promise<Figure[]> {
   const { page, userDataDir } = workbench;
   const today = todayIn(undefined, Date.now());
   const range = { start: addDays(today, -200), end: today };
@@ -228,6 +299,8 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
   const summaries: BenchMarks[] = [];
   const tables: BenchMarks[] = [];
   const frame = reportFrame(page);
+  // First, while no report is open: VS Code's own floor, in a webview of the bench probe's.
+  const floor = await webviewFloor(workbench);
   const summaryLines = stageLines(userDataDir, 'summary').length;
   const tableLines = stageLines(userDataDir, 'table').length;
   for (let run = 0; run < RENDERS; run++) {
@@ -250,7 +323,7 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
   const first = await logged(() => stageLines(userDataDir, 'summary'), summaryLines + RENDERS);
   const firstTables = await logged(() => stageLines(userDataDir, 'table'), tableLines + RENDERS);
   const meetings = Number((await frame.locator('#summary-meetings .value').textContent())?.replace(/\D/g, ''));
-  const inPage = await pageFigures(frame, meetings);
+  const inPage = await pageFigures(frame, meetings, budgets.pageBudget);
   // A new range in the panel that is already open: no webview to create, the extension's own part.
   const rerenders: BenchMarks[] = [];
   for (let run = 0; run < RENDERS; run++) {
@@ -263,7 +336,6 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
   }
   const again = (await logged(() => stageLines(userDataDir, 'summary'), summaryLines + 2 * RENDERS)).slice(-RENDERS);
   const inHost = await bareInHost(workbench, token, range);
-  const floor = await webviewFloor(workbench);
   const bareMs = median(bare);
   const summaryMs = median(untilPainted('key press', first.slice(-RENDERS), summaries));
   const tableMs = median(untilPainted('key press', firstTables.slice(-RENDERS), tables));
@@ -289,7 +361,8 @@ async function renderFigures(workbench: Workbench): Promise<Figure[]> {
     ...stageFigures('first paint', 'key press', first.slice(-RENDERS), summaries),
     { name: 'usage report: command to the meetings table interactive', value: tableMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: tableMs / bareMs, unit: '×', budget: 2.5 },
-    { name: 'longest event-loop block in the extension host while a report loads (worst of 5)', value: Math.max(...blocks), unit: 'ms', budget: 50 },
+    { name: `longest event-loop block in the extension host while a report loads (worst of 5, ${meetings.toLocaleString()} meetings)`, value: Math.max(...blocks), unit: 'ms', budget: budgets.blockBudget },
+    { name: `extension host heap peak while a report loads (worst of 5, ${meetings.toLocaleString()} meetings)`, value: Math.max(...heapPeaks(userDataDir).slice(-RENDERS)), unit: 'MB', budget: 300 },
     ...inPage,
     { name: 'usage report: another range in the open panel, click to on screen', value: rerenderMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×', budget: 1.3 },
@@ -364,7 +437,7 @@ async function webviewFloor(workbench: Workbench): Promise<FloorRound[]> {
 }
 
 /** Sorting, filtering and a change of time zone in the page, at the meetings the report holds. */
-async function pageFigures(frame: FrameLocator, meetings: number): Promise<Figure[]> {
+async function pageFigures(frame: FrameLocator, meetings: number, budget: number): Promise<Figure[]> {
   const body = frame.locator('#meetings tbody');
   const selectMs = async () => Number(await body.getAttribute('data-select-ms'));
   const sorts: number[] = [];
@@ -386,8 +459,8 @@ async function pageFigures(frame: FrameLocator, meetings: number): Promise<Figur
   const zoneMessages = (await messages()) - before;
   await chooseZone(frame, 'Local');
   return [
-    { name: `sort the meetings table in the page (${meetings.toLocaleString()} rows, slowest of 3 columns)`, value: Math.max(...sorts), unit: 'ms', budget: 100 },
-    { name: `filter the meetings table in the page (${meetings.toLocaleString()} rows)`, value: filterMs, unit: 'ms', budget: 100 },
+    { name: `sort the meetings table in the page (${meetings.toLocaleString()} rows, slowest of 3 columns)`, value: Math.max(...sorts), unit: 'ms', budget },
+    { name: `filter the meetings table in the page (${meetings.toLocaleString()} rows)`, value: filterMs, unit: 'ms', budget },
     { name: 'messages from the extension host when switching to UTC', value: zoneMessages, unit: 'msg', budget: 0 },
   ];
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromWire, parsePageMessage, parsePanelState, toWire } from '../../../src/shared/protocol';
+import { fromWire, fromWireInSlices, parsePageMessage, parsePanelState, ROWS_PER_SLICE, toWire, toWireInSlices } from '../../../src/shared/protocol';
 
 describe('shared/protocol', () => {
   it('accepts each message the report page sends', () => {
@@ -75,5 +75,28 @@ describe('shared/protocol', () => {
     assert.deepEqual(Object.keys(toWire(single)).sort(), ['room', 'roomNames', 'seconds', 'startBase', 'startedAt']);
     assert.deepEqual(fromWire(toWire(single)), single);
     assert.deepEqual(fromWire({ ...toWire(single), licenseNames: ['A'] }), single, 'names without rooms to place them are no licenses');
+  });
+
+  it('converts a big table a slice at a time, to the same wire form and back, letting other work run between', async () => {
+    const rows = 3 * ROWS_PER_SLICE + 17;
+    // The last slice holds the start that is not a whole second: the form is decided on the whole table.
+    const table = {
+      roomNames: ['a', 'b'],
+      room: Array.from({ length: rows }, (_, i) => i % 2),
+      startedAt: Array.from({ length: rows }, (_, i) => 1_614_000_000_000 + i * 1000 + (i === rows - 1 ? 1 : 0)),
+      seconds: Array.from({ length: rows }, (_, i) => i % 3600),
+    };
+    let turns = 0;
+    const other = setInterval(() => turns++, 0);
+    try {
+      const wire = await toWireInSlices(table);
+      assert.deepEqual(wire, toWire(table));
+      assert.ok(wire.startedAt instanceof Float64Array);
+      assert.deepEqual(await fromWireInSlices(wire), fromWire(wire));
+      assert.deepEqual(fromWire(wire), table);
+    } finally {
+      clearInterval(other);
+    }
+    assert.ok(turns >= 2, `other work ran ${turns} times meanwhile`);
   });
 });

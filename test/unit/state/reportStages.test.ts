@@ -1,6 +1,6 @@
 /** state/reportStages: each stage is the time between its two marks, and the bench reads back exactly what the log line says. */
 import * as assert from 'node:assert/strict';
-import { askedOnPage, parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
+import { askedOnPage, memoryLine, parseMemoryLine, parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
 
 const LOAD = { asked: 100, sent: 101.5, firstByte: 181.5, lastByte: 241.5, parsed: 300, parseMs: 40, checkMs: 35, counted: 420 };
 const ORIGIN = 1_700_000_000_000;
@@ -31,6 +31,13 @@ describe('state/reportStages', () => {
     assert.deepEqual(Object.keys(read?.figures ?? {}), [...STAGES, 'longest event-loop block']);
     assert.equal(read?.figures['reading after the last byte'], 58.5);
     assert.equal(read?.figures['longest event-loop block'], 12.3);
+  });
+
+  it('writes the heap peak in a line of its own, which the bench reads back in MB', () => {
+    const line = memoryLine(500_000, 123.45 * 1024 * 1024);
+    assert.equal(line, 'Usage report memory (500000 meetings): extension host heap peak 123.5 MB');
+    assert.deepEqual(parseMemoryLine(`2026-12-07 14:00:00.000 [info] ${line}`), { meetings: 500_000, heapPeakMb: 123.5 });
+    assert.equal(parseMemoryLine('2026-12-07 [info] Usage report stages (table, 4 meetings): drawn and painted 1.0 ms'), undefined);
   });
 
   it('reads no figures from another line', () => {
