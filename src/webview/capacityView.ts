@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { ConcurrencySteps } from '../report/concurrency';
 import { formatInstant } from '../report/exportFile';
 import type { Capacity } from '../shared/reportTypes';
-import { append, h } from './dom';
+import { append, h, lazyDetails } from './dom';
 import { durationText } from './format';
 import { tile } from './tile';
 
@@ -34,20 +34,21 @@ export function capacityTiles(capacity: Capacity, timeZone: string, peakChange?:
 
 /** Each day's peak, when it came, and its time near and at the limit: the chart's figures as a table. */
 export function perDayPeaks(capacity: Capacity, timeZone: string): HTMLElement {
-  const body = h('tbody');
-  const known = capacity.limit !== undefined && capacity.limit.roomLimit > 0;
-  for (const day of capacity.perDay) {
-    append(body, h('tr', {},
-      h('td', {}, day.day),
-      h('td', { class: 'num' }, day.peak.toLocaleString()),
-      h('td', {}, day.peak > 0 ? formatInstant(day.at, timeZone).slice(11, 16) : '–'),
-      known && h('td', { class: 'num' }, day.atWarningMs > 0 ? durationText(day.atWarningMs) : '–'),
-      known && h('td', { class: 'num' }, day.atLimitMs > 0 ? durationText(day.atLimitMs) : '–')));
-  }
-  return h('details', {}, h('summary', {}, l10n.t('Peak per day')),
-    h('table', { class: 'grid compact', id: 'peak-per-day' }, h('thead', {}, h('tr', {},
+  return lazyDetails(l10n.t('Peak per day'), () => {
+    const body = h('tbody');
+    const known = capacity.limit !== undefined && capacity.limit.roomLimit > 0;
+    for (const day of capacity.perDay) {
+      append(body, h('tr', {},
+        h('td', {}, day.day),
+        h('td', { class: 'num' }, day.peak.toLocaleString()),
+        h('td', {}, day.peak > 0 ? formatInstant(day.at, timeZone).slice(11, 16) : '–'),
+        known && h('td', { class: 'num' }, day.atWarningMs > 0 ? durationText(day.atWarningMs) : '–'),
+        known && h('td', { class: 'num' }, day.atLimitMs > 0 ? durationText(day.atLimitMs) : '–')));
+    }
+    return h('table', { class: 'grid compact', id: 'peak-per-day' }, h('thead', {}, h('tr', {},
       h('th', {}, l10n.t('Day')), h('th', { class: 'num' }, l10n.t('Peak')), h('th', {}, l10n.t('First at')),
-      known && h('th', { class: 'num' }, l10n.t('Near the limit')), known && h('th', { class: 'num' }, l10n.t('At the limit')))), body));
+      known && h('th', { class: 'num' }, l10n.t('Near the limit')), known && h('th', { class: 'num' }, l10n.t('At the limit')))), body);
+  });
 }
 
 /** What the concurrency is rebuilt from, and what it cannot see. */

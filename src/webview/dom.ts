@@ -37,6 +37,21 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+/**
+ * A closed `<details>` whose content is built the first time it is opened: a table of every day,
+ * say, costs the report's first paint nothing while nobody looks at it.
+ */
+export function lazyDetails(summary: string, build: () => Node): HTMLDetailsElement {
+  const details = h('details', {}, h('summary', {}, summary));
+  let built = false;
+  details.addEventListener('toggle', () => {
+    if (built || !details.open) return;
+    built = true;
+    details.append(build());
+  });
+  return details;
+}
+
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
   append(parent, ...children);
@@ -47,7 +62,26 @@ export function pageLanguage(): string | undefined {
   return document.documentElement.lang || undefined;
 }
 
-/** Reads a theme colour from VS Code's CSS variables, for drawing on canvas. */
+/** Theme colours read so far; emptied when VS Code changes the theme (its variables or the body's class). */
+const themeColors = new Map<string, string>();
+let watchingTheme = false;
+
+/**
+ * Reads a theme colour from VS Code's CSS variables, for drawing on canvas. Kept until the theme
+ * changes: reading computed style just after a report's DOM was built makes the browser work out
+ * the styles of the whole page there and then, before the frame.
+ */
 export function themeColor(variable: string, fallback: string): string {
-  return getComputedStyle(document.body).getPropertyValue(variable).trim() || fallback;
+  if (!watchingTheme) {
+    watchingTheme = true;
+    const forget = new MutationObserver(() => themeColors.clear());
+    forget.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+    forget.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id', 'data-vscode-theme-kind'] });
+  }
+  let color = themeColors.get(variable);
+  if (color === undefined) {
+    color = getComputedStyle(document.body).getPropertyValue(variable).trim();
+    themeColors.set(variable, color);
+  }
+  return color || fallback;
 }

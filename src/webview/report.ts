@@ -28,7 +28,7 @@ import { ConcurrencyChart } from './concurrencyChart';
 import { DayChart, PALETTE } from './dayChart';
 import { heatmap } from './heatmapView';
 import { tile } from './tile';
-import { append, el, h, replaceChildren, themeColor } from './dom';
+import { append, el, h, lazyDetails, replaceChildren, themeColor } from './dom';
 import { hoursAndMinutes } from './format';
 import { clampPage, lastPage, PAGE_SIZE, pageText, sortedBy } from './tablePaging';
 
@@ -471,10 +471,11 @@ function summary(aggregates: Aggregates, payload: ReportSummary): Node {
 
 function perDayDetails(aggregates: Aggregates): Node {
   // The same figures as the chart, as a table for screen readers and for exact values.
-  const body = h('tbody');
-  for (const day of aggregates.perDay) append(body, h('tr', {}, h('td', {}, day.day), h('td', { class: 'num' }, day.meetings), h('td', { class: 'num' }, hoursAndMinutes(day.seconds))));
-  return h('details', {}, h('summary', {}, l10n.t('Figures per day')),
-    h('table', { class: 'grid compact' }, h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Day')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Time')))), body));
+  return lazyDetails(l10n.t('Figures per day'), () => {
+    const body = h('tbody');
+    for (const day of aggregates.perDay) append(body, h('tr', {}, h('td', {}, day.day), h('td', { class: 'num' }, day.meetings), h('td', { class: 'num' }, hoursAndMinutes(day.seconds))));
+    return h('table', { class: 'grid compact' }, h('thead', {}, h('tr', {}, h('th', {}, l10n.t('Day')), h('th', { class: 'num' }, l10n.t('Meetings')), h('th', { class: 'num' }, l10n.t('Time')))), body);
+  });
 }
 
 function topRooms(aggregates: Aggregates): Node {

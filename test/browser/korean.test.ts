@@ -64,6 +64,7 @@ describe('Capacity and trends in Korean, in the real workbench (Chromium)', func
     assert.equal(await text('#capacity-limit .label'), `한도 도달(회의실 ${license.roomLimit}개)`);
     assert.equal(await text('#capacity-limit .value'), '없음');
     await frame.locator('#capacity details summary', { hasText: '일별 최대' }).click();
+    await frame.locator('#peak-per-day tbody tr').first().waitFor(); // built when first opened
     const rows = await frame.locator('#peak-per-day tbody tr').allInnerTexts();
     assert.deepEqual(rows.map((row) => row.split('\t').slice(0, 3).join(' ')), [
       '2021-02-20 0 –', '2021-02-21 1 11:34', '2021-02-22 1 09:12', '2021-02-23 1 00:00', '2021-02-24 0 –', '2021-02-25 0 –',

@@ -61,6 +61,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.match(await frame.locator('#capacity-peak .detail').innerText(), /^first at 2021-02-21 11:34:52 · new$/);
     assert.equal(await frame.locator('#capacity-limit .value').innerText(), 'never');
     await frame.locator('#capacity details summary', { hasText: 'Peak per day' }).click();
+    await frame.locator('#peak-per-day tbody tr').first().waitFor(); // built when first opened
     const rows = await frame.locator('#peak-per-day tbody tr').allInnerTexts();
     assert.deepEqual(rows.map((row) => row.split('\t').slice(0, 3).join(' ')), [
       '2021-02-20 0 –', '2021-02-21 1 11:34', '2021-02-22 1 09:12', '2021-02-23 1 00:00', '2021-02-24 0 –', '2021-02-25 0 –',
