@@ -57,10 +57,12 @@ export class UsagePanel implements vscode.Disposable {
   private shown: LoadedReport | undefined;
   /** Watches the extension host while a report loads (state/loadWatch.ts), until its table is on screen. */
   private watch: LoadWatch | undefined;
-  /** The meetings of a report whose totals the page has not yet said it painted. */
-  private tableAfterPaint: { readonly id: number; readonly table: MeetingTable; readonly messages: readonly HostMessage[] } | undefined;
-  /** What the panel last had for the page (sent, or waiting for the page to be ready): what the tests read. */
-  lastMessages: readonly HostMessage[] = [];
+  /** The current state's messages for the page (sent, or waiting for the page to be ready), the meetings aside. */
+  private messages: readonly HostMessage[] = [];
+  /** The current report's meetings, until they go to the page (once it has painted the totals). */
+  private meetings: { readonly id: number; readonly table: MeetingTable } | undefined;
+  /** The meetings' message, once sent. */
+  private sentTable: HostMessage | undefined;
 
   /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
   /** `asked`: when the user chose the range (performance.now()), where the report's timing starts. */
@@ -163,16 +165,22 @@ export class UsagePanel implements vscode.Disposable {
       this.watch?.stop();
       this.watch = new LoadWatch();
     }
-    if (!this.pageReady) {
-      // No page yet: it is sent all of this once it says it is ready (what the tests without a page read).
-      this.lastMessages = meetings ? [...messages, { type: 'table', id: meetings.id, table: toWire(meetings.table) }] : messages;
-      return;
-    }
-    this.lastMessages = messages;
-    this.post(messages);
-    // The totals leave alone; the meetings (a megabyte at 100,000) only once the page says it has
-    // painted the totals, so that they never share the way to the page with them.
-    if (meetings) this.tableAfterPaint = { ...meetings, messages };
+    this.messages = messages;
+    this.meetings = meetings;
+    this.sentTable = undefined;
+    // No page yet: it is sent all of this once it says it is ready. The totals leave alone; the
+    // meetings (a megabyte at 100,000) only once the page says it has painted the totals, so that
+    // they never share the way to the page with them.
+    if (this.pageReady) this.post(messages);
+  }
+
+  /**
+   * What the panel has for the page now: the current state's messages, then the meetings, sent or
+   * as they would be sent (put in the wire form only here, for the tests that read it).
+   */
+  lastMessages(): readonly HostMessage[] {
+    const table = this.sentTable ?? (this.meetings && { type: 'table', id: this.meetings.id, table: toWire(this.meetings.table) });
+    return table ? [...this.messages, table] : this.messages;
   }
 
   /**
@@ -180,14 +188,14 @@ export class UsagePanel implements vscode.Disposable {
    * per task (at 500,000 meetings the whole would hold the extension host's thread for tens of ms).
    */
   private async sendTable(id: number): Promise<void> {
-    const waiting = this.tableAfterPaint;
-    if (!waiting || waiting.id !== id || this.lastMessages !== waiting.messages) return; // another state came meanwhile
-    this.tableAfterPaint = undefined;
-    const wire = await toWireInSlices(waiting.table);
-    if (this.lastMessages !== waiting.messages || !this.pageReady) return;
+    const { meetings, messages } = this;
+    if (meetings?.id !== id) return;
+    this.meetings = undefined; // taken: the same totals painted again send nothing more
+    const wire = await toWireInSlices(meetings.table);
+    if (this.messages !== messages || !this.pageReady) return; // another state came meanwhile
     const table: HostMessage = { type: 'table', id, table: wire };
     this.tableSent = id;
-    this.lastMessages = [...waiting.messages, table];
+    this.sentTable = table;
     this.post([table]);
   }
 

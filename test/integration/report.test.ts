@@ -68,7 +68,7 @@ describe('Usage report against the emulator', function () {
     assert.ok(perDay.length >= 6, 'every day of the range, zeros included');
     assert.equal(perDay.reduce((sum, day) => sum + day.seconds, 0), 49951);
     assert.equal(api.usagePanel()?.panel.title, 'S-Connector Usage');
-    assert.deepEqual(api.usagePanel()!.lastMessages.map((message) => message.type).slice(0, 1), ['report'], 'totals and charts go first, the meetings after');
+    assert.deepEqual(api.usagePanel()!.lastMessages().map((message) => message.type).slice(0, 1), ['report'], 'totals and charts go first, the meetings after');
   });
 
   it('adds the capacity, the period before and the month, each from the emulator', async () => {
@@ -148,7 +148,7 @@ describe('Usage report against the emulator', function () {
     await vscode.commands.executeCommand('sconnector.openUsageReport', { start: '2021-02-21', end: '2021-02-22' });
     const error = await waitForState(api, (state) => state.phase === 'failed', 'the error state');
     assert.match(error.phase === 'failed' ? error.message : '', /HTTP 503/);
-    assert.deepEqual(api.usagePanel()!.lastMessages.map((message) => message.type), ['error'], 'the page is told');
+    assert.deepEqual(api.usagePanel()!.lastMessages().map((message) => message.type), ['error'], 'the page is told');
     await control.clearFaults();
   });
 
@@ -165,7 +165,7 @@ describe('Usage report against the emulator', function () {
     assert.deepEqual(panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').slice(-2).join('/')), ['dist/webview']);
     // What crosses to the page is the HTML and the messages: neither may carry a key or a token.
     const { token } = await api.tokens.token();
-    const sent = html + JSON.stringify(api.usagePanel()!.lastMessages);
+    const sent = html + JSON.stringify(api.usagePanel()!.lastMessages());
     assert.ok(sent.includes('gsdagd'), 'the report reached the page');
     assert.ok(!sent.includes(demoCredentials.secretKey) && !sent.includes(token), 'no key or token in what the page gets');
     assert.match(csp, /base-uri 'none'/);
