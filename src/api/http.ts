@@ -246,12 +246,12 @@ function cancelledError(host: string): ApiError {
   return new ApiError('cancelled', l10n.t('The request to {0} was cancelled.', host));
 }
 
-function tooLargeError(host: string): ApiError {
-  return new ApiError('tooLarge', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_BODY_BYTES / 1024 / 1024));
-}
-
-/** The most bytes the extension reads of one answer. */
+/** The most the extension reads of one answer, in MB. */
 export const MAX_ANSWER_MB = MAX_BODY_BYTES / 1024 / 1024;
+
+function tooLargeError(host: string): ApiError {
+  return new ApiError('tooLarge', l10n.t('The S-Connector server at {0} sent an answer larger than {1} MB; it was not read.', host, MAX_ANSWER_MB));
+}
 
 /** A Content-Length that is a plain decimal number (a server may send anything); undefined otherwise. */
 function declaredLength(header: string | null): number | undefined {

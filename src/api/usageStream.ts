@@ -49,15 +49,6 @@ const CLOSE_ARRAY = 0x5d;
 const DATA = [0x64, 0x61, 0x74, 0x61]; // "data"
 const DETAIL = [0x64, 0x65, 0x74, 0x61, 0x69, 0x6c]; // "detail"
 
-/**
- * One record in the API document's form (`{roomName, sessionTimeSecond, createdAt}`, in that order,
- * no white space), followed by the comma before the next or the end of the batch: a name with no
- * quote, backslash or control character (so its text is its value), a whole number of seconds
- * short enough to be finite (and exact) as a double, and a start in the canonical ISO form.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what a plain JSON string may not hold
-const DOCUMENTED_RECORD = /\{"roomName":"([^"\\\u0000-\u001f]*)","sessionTimeSecond":(0|[1-9]\d{0,14}),"createdAt":"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"\}(?:,|$)/y;
-
 /** Complete records are parsed once this many bytes of them are waiting. */
 const BATCH_BYTES = 256 * 1024;
 
@@ -291,13 +282,14 @@ export class UsageStreamReader {
     const bytes = concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
-    let text = this.decoder.decode(bytes);
-    if (!atEnd) text = text.slice(0, text.lastIndexOf(','));
+    // Each record but the last of the array ends with its comma: the batch is read without it.
+    const end = atEnd ? bytes.length : bytes.lastIndexOf(COMMA);
+    if (this.readDocumentedBatch(bytes, end)) return;
+    const text = this.decoder.decode(bytes.subarray(0, end));
     if (text.trim() === '') {
       if (!atEnd) throw new NotJsonError(); // a comma with no record before it
       return;
     }
-    if (this.readDocumentedForm(text)) return;
     let items: unknown;
     try {
       items = JSON.parse(`[${text}]`);
@@ -314,27 +306,24 @@ export class UsageStreamReader {
   }
 
   /**
-   * Reads a batch whose every record is in the API document's own form, written as the server
-   * writes it, and keeps them; false (keeping nothing) when any record is not, so that the batch is
-   * read by JSON.parse and the record checks instead. Such a record means to JSON.parse exactly
-   * what its text says, so reading it straight from the text gives the same meeting, about twice
-   * as fast (no tree, no object per record).
+   * Reads a batch (`bytes[0..end)`, records with a comma between each) whose every record is in the
+   * API document's own form, as readDocumentedRecord reads one, and keeps them; false (keeping
+   * nothing) when any record is not, or there is none, so that the batch is read by JSON.parse and
+   * the record checks instead, to the same meetings.
    */
-  private readDocumentedForm(text: string): boolean {
-    const rooms: string[] = [];
-    const seconds: number[] = [];
-    const startedAt: number[] = [];
-    DOCUMENTED_RECORD.lastIndex = 0;
-    while (DOCUMENTED_RECORD.lastIndex < text.length) {
-      const match = DOCUMENTED_RECORD.exec(text);
-      if (!match) return false;
-      const started = Date.parse(match[3]!);
-      if (Number.isNaN(started)) return false; // e.g. 2021-02-30: the checks skip and count it
-      rooms.push(match[1]!);
-      seconds.push(Number(match[2]));
-      startedAt.push(started);
+  private readDocumentedBatch(bytes: Uint8Array, end: number): boolean {
+    const read: DocumentedRecord[] = [];
+    for (let at = 0; at < end; ) {
+      const record: DocumentedRecord = { end: 0, nameStart: 0, nameEnd: 0, seconds: 0, startedAt: 0 };
+      if (!readDocumentedRecord(bytes, at, record) || record.end > end) return false;
+      read.push(record);
+      if (record.end === end) break;
+      if (bytes[record.end] !== COMMA) return false;
+      at = record.end + 1;
+      if (at === end) return false; // a comma with nothing after it
     }
-    for (let i = 0; i < rooms.length; i++) this.builder.add(rooms[i]!, startedAt[i]!, seconds[i]!);
+    if (read.length === 0) return false;
+    for (const record of read) this.builder.addAt(this.rooms.index(bytes, record.nameStart, record.nameEnd), record.startedAt, record.seconds);
     return true;
   }
 }

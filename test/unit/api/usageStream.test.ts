@@ -97,7 +97,7 @@ describe('api/usageStream', () => {
     assert.equal(reader.finish().table?.room.length, 20_000);
   });
 
-  it('reads records in the document\'s own form straight from the text, and every near miss as JSON.parse does', () => {
+  it('reads records in the document\'s own form straight from the bytes, and every near miss as JSON.parse does', () => {
     const documented = '{"roomName":"회의실 1","sessionTimeSecond":42,"createdAt":"2021-02-22T12:39:26.000Z"}';
     const nearMisses = [
       '{"roomName":"a\\"b","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // an escaped quote
@@ -113,6 +113,7 @@ describe('api/usageStream', () => {
       '{"roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z","roomName":"b"}', // a key twice
       '{ "roomName":"a","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // white space
       '{"roomName":"a\u0001","sessionTimeSecond":1,"createdAt":"2021-02-22T12:39:26.000Z"}', // a control character: not JSON
+      '', // no record between two commas: not JSON
     ];
     const answer = (records: readonly string[]) => `{"status":true,"data":{"domain":"d","detail":[${records.join(',')}]}}`;
     const reader = new UsageStreamReader();
