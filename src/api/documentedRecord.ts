@@ -103,7 +103,23 @@ function isoInstant(bytes: Uint8Array, at: number): number | undefined {
   if (year < 100 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+  return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a real date of the proleptic Gregorian calendar, year 100 or later (H.
+ * Hinnant's days_from_civil): what Date.UTC gives, in a few integer steps rather than a call that
+ * costs more than reading the rest of the record.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The `count` decimal digits at `at` as a number; -1 when any is not a digit. */

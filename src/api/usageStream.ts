@@ -175,6 +175,14 @@ export class UsageStreamReader {
     return this.builder.size;
   }
 
+  /**
+   * The records read so far, as columns that grow as more are read (a later records array, which
+   * replaces this one, is another table).
+   */
+  get tableSoFar(): MeetingTable {
+    return this.builder.build();
+  }
+
   /** The answer, once every byte has been pushed. Throws NotJsonError when it is not JSON. */
   finish(): StreamedUsage {
     const started = performance.now();
@@ -382,10 +390,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 /**
  * A body reader for the transport that reads a usage answer in this thread (tests, small answers,
- * no worker; and inside the report's worker). `onRecords` is told how many records have been read
- * after each chunk that added some.
+ * no worker; and inside the report's worker). `onRecords` is told, after each chunk that added
+ * records, how many have been read and the table they are read into (to count them as they come).
  */
-export function readUsageInThread(onRecords?: (count: number) => void): BodyReader<StreamedUsage> {
+export function readUsageInThread(onRecords?: (count: number, soFar: MeetingTable) => void): BodyReader<StreamedUsage> {
   let reader: UsageStreamReader | undefined = new UsageStreamReader();
   let told = 0;
   return {
@@ -393,7 +401,7 @@ export function readUsageInThread(onRecords?: (count: number) => void): BodyRead
       try {
         reader?.push(chunk);
         const read = reader?.recordsRead ?? 0;
-        if (onRecords && read !== told) onRecords((told = read));
+        if (onRecords && reader && read !== told) onRecords((told = read), reader.tableSoFar);
       } catch (error) {
         if (!(error instanceof NotJsonError)) throw error;
         reader = undefined; // not JSON: the rest is not read

@@ -19,8 +19,17 @@ export const HOURS_PER_WEEK = 7 * 24;
  */
 export function weekHourSeconds(table: MeetingTable, timeZone: string): Float64Array {
   const cells = new Float64Array(HOURS_PER_WEEK);
+  addWeekHours(cells, table, 0, table.startedAt.length, timeZone);
+  return cells;
+}
+
+/**
+ * Adds the meetings `from` (included) to `to` (excluded) of `table` to `cells` (as weekHourSeconds
+ * counts them): a table read a batch at a time is counted a batch at a time.
+ */
+export function addWeekHours(cells: Float64Array, table: MeetingTable, from: number, to: number, timeZone: string): void {
   const { startedAt, seconds } = table;
-  for (let i = 0; i < startedAt.length; i++) {
+  for (let i = from; i < to; i++) {
     let at = startedAt[i]!;
     let left = seconds[i]! * 1000;
     if (!(left > 0)) continue;
@@ -46,5 +55,4 @@ export function weekHourSeconds(table: MeetingTable, timeZone: string): Float64A
       at += part;
     }
   }
-  return cells;
 }

@@ -39,6 +39,7 @@ export class MeetingTableBuilder {
     return this.rooms.length;
   }
 
+  /** The meetings as a table. Its columns are the builder's own: meetings added later show in them. */
   build(): MeetingTable {
     return { roomNames: this.roomNames, room: this.rooms, startedAt: this.startedAt, seconds: this.seconds };
   }

@@ -40,14 +40,26 @@ export function fromWire(wire: WireTable): MeetingTable {
   return runWhole(fromWireSteps(wire));
 }
 
-/** toWire, a slice of rows per task: the extension host's thread, which every extension shares, never stops for a whole table. */
+/**
+ * Tables read from the wire form in slices, with that form: a table the report's worker sent is
+ * sent on to the page as it came, not converted back. Tables are never changed once built.
+ */
+const wireOf = new WeakMap<MeetingTable, WireTable>();
+
+/**
+ * toWire, a slice of rows per task: the extension host's thread, which every extension shares,
+ * never stops for a whole table. A table read by fromWireInSlices is given the form it was read from.
+ */
 export function toWireInSlices(table: MeetingTable): Promise<WireTable> {
-  return runInSlices(toWireSteps(table));
+  const known = wireOf.get(table);
+  return known ? Promise.resolve(known) : runInSlices(toWireSteps(table));
 }
 
 /** fromWire, a slice of rows per task (see toWireInSlices). */
-export function fromWireInSlices(wire: WireTable): Promise<MeetingTable> {
-  return runInSlices(fromWireSteps(wire));
+export async function fromWireInSlices(wire: WireTable): Promise<MeetingTable> {
+  const table = await runInSlices(fromWireSteps(wire));
+  wireOf.set(table, wire);
+  return table;
 }
 
 /**
@@ -177,6 +189,11 @@ export interface ReportSummary {
   readonly previousError?: string;
   /** This month so far and its forecast (across licenses: summed), when it could be had. */
   readonly month?: MonthForecast;
+  /**
+   * The period before and the month have been asked (each added, or failed): nothing more comes
+   * for this report but its meetings.
+   */
+  readonly complete?: boolean;
 }
 
 /** The figures of the period before a report, counted when the report was loaded. */

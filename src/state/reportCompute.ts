@@ -11,7 +11,7 @@ import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
 import { fromWireInSlices, toWireInSlices } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
-import { buffersOf, type Counting, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
+import type { Counting, WorkerReply, WorkerRequest } from './reportWorkerProtocol';
 
 export interface ReportCompute {
   /**
@@ -63,6 +63,7 @@ export class ReportWorker implements ReportCompute {
     const worker = this.started();
     const id = this.nextId++;
     if (onRecords) this.progress.set(id, onRecords);
+    this.post(worker, { type: 'open', id, ...(counting && { counting }) });
     let open = true;
     return {
       push: (chunk) => {
@@ -70,7 +71,7 @@ export class ReportWorker implements ReportCompute {
       },
       finish: async () => {
         open = false;
-        const reply = await this.ask(worker, id, { type: 'end', id, ...(counting && { counting }) }).finally(() => this.progress.delete(id));
+        const reply = await this.ask(worker, id, { type: 'end', id }).finally(() => this.progress.delete(id));
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
         const { json, columns, aggregates, skipped, parseMs, checkMs } = reply;
         const table = columns && (await fromWireInSlices(columns));
@@ -92,7 +93,9 @@ export class ReportWorker implements ReportCompute {
     const worker = this.started();
     const id = this.nextId++;
     const columns = await toWireInSlices(table);
-    const reply = await this.ask(worker, id, { type: 'aggregate', id, columns, range, timeZone, limit }, buffersOf(columns));
+    // Copied, not transferred: the columns may be the very ones this table was read from, which
+    // the panel sends on to the page (see toWireInSlices); a transfer would empty them here.
+    const reply = await this.ask(worker, id, { type: 'aggregate', id, columns, range, timeZone, limit });
     if (reply.type !== 'aggregates') throw new Error(`the report worker answered ${reply.type} to a count`);
     return reply.aggregates;
   }
@@ -129,14 +132,14 @@ export class ReportWorker implements ReportCompute {
     return worker;
   }
 
-  private post(worker: Worker, request: WorkerRequest, transfer: ArrayBuffer[] = []): void {
-    worker.postMessage(request, transfer);
+  private post(worker: Worker, request: WorkerRequest): void {
+    worker.postMessage(request);
   }
 
-  private ask(worker: Worker, id: number, request: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerReply> {
+  private ask(worker: Worker, id: number, request: WorkerRequest): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.post(worker, request, transfer);
+      this.post(worker, request);
     });
   }
 

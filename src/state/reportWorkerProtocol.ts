@@ -3,12 +3,14 @@ import type { ParsedJson } from '../api/http';
 import type { WireTable } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange } from '../shared/reportTypes';
 
-/** Tables cross in the page's wire form: typed arrays, transferred as buffers rather than copied. */
+/** Tables cross in the page's wire form: typed arrays, transferred from the worker as buffers rather than copied (a table the host sends to be counted is copied: the host keeps its columns, see toWireInSlices). */
 export type WorkerRequest =
+  /** Answer `id` is on its way: read it as it comes, and count its totals as its records are read when `counting` says how. */
+  | { readonly type: 'open'; readonly id: number; readonly counting?: Counting }
   /** Bytes of answer `id`, in the order they came. */
   | { readonly type: 'chunk'; readonly id: number; readonly bytes: Uint8Array }
-  /** Every byte of answer `id` has come: read it, and count its totals so when `counting` says how. */
-  | { readonly type: 'end'; readonly id: number; readonly counting?: Counting }
+  /** Every byte of answer `id` has come: finish reading it (and counting it). */
+  | { readonly type: 'end'; readonly id: number }
   /** Answer `id` will not be finished (failed, cancelled): forget it. */
   | { readonly type: 'drop'; readonly id: number }
   | ({ readonly type: 'aggregate'; readonly id: number; readonly columns: WireTable } & Counting);

@@ -284,27 +284,29 @@ export class UsageReport implements Disposable {
     return { range, summary: figures.summary, peak: figures.capacity.peak, perRoom: figures.perRoom };
   }
 
-  /** Asks for the period before and the month, and adds each to the loaded report when it comes. */
+  /**
+   * Asks for the period before and the month, and adds both to the loaded report at once, marked
+   * complete: the page then draws the report once more, not once for each.
+   */
   private async addBeside(sequence: number, room: string | undefined, limit: CapacityLimit | undefined, signal: AbortSignal): Promise<void> {
     const range = this.currentRange;
     const before = isCalendarDate(range.start) && isCalendarDate(range.end) ? previousRange(range) : undefined;
-    const update = (change: Partial<ReportSummary>) => {
-      const state = this.state;
-      if (sequence !== this.sequence || state.phase !== 'loaded') return;
-      this.set({ phase: 'loaded', report: { ...state.report, summary: { ...state.report.summary, ...change } } });
-    };
     const months = Promise.allSettled(this.sources.map((source) => (source.monthToDate ? source.monthToDate() : Promise.reject(new Error('no month')))));
-    await Promise.all([
-      before && this.previousPeriod(before, room, limit, signal).then((period) => {
-        if (sequence !== this.sequence) return;
-        if (typeof period === 'string') this.log.warn(`Usage report: the period before could not be compared: ${period}`);
-        update(typeof period === 'string' ? { previousError: period } : { previous: period });
-      }, (error: unknown) => update({ previousError: failureMessage(error) })),
-      months.then((settled) => {
-        const month = sumMonths(settled);
-        if (month) update({ month });
-      }),
+    const [period, settled] = await Promise.all([
+      before && this.previousPeriod(before, room, limit, signal).catch((error: unknown) => failureMessage(error)),
+      months,
     ]);
+    const state = this.state;
+    if (sequence !== this.sequence || state.phase !== 'loaded') return;
+    if (typeof period === 'string') this.log.warn(`Usage report: the period before could not be compared: ${period}`);
+    const month = sumMonths(settled);
+    const change: Partial<ReportSummary> = {
+      ...(typeof period === 'string' ? { previousError: period } : period && { previous: period }),
+      ...(month && { month }),
+      complete: true,
+    };
+    this.log.info(`Usage report ${range.start}..${range.end}: complete, with the period before and the month`);
+    this.set({ phase: 'loaded', report: { ...state.report, summary: { ...state.report.summary, ...change } } });
   }
 
   /** Loads the same days and room again. */

@@ -208,6 +208,23 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.equal(await frame.locator('#end input').inputValue(), '2021-02-25');
   });
 
+  it('opens the next report in the zone chosen last, named in the picker', async () => {
+    const { page } = workbench;
+    await chooseZone(frame, 'kolk', 'Asia/Kolkata');
+    await frame.locator('#status', { hasText: 'are in Asia/Kolkata' }).waitFor();
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).click();
+    await answerInput(page, '2021-02-20', /Custom range \(1\/2\)/);
+    await answerInput(page, '2021-02-25', /Custom range \(2\/2\)/);
+    await frame.locator('#status', { hasText: 'are in Asia/Kolkata' }).waitFor({ timeout: 30_000 });
+    // The new page lists only the zone chosen until the picker is used: it is the one shown.
+    assert.equal(await frame.locator('#zone input').inputValue(), 'Asia/Kolkata');
+    assert.ok((await cells(2)).includes('2021-02-22 10:15:20'), 'Kolkata times (+05:30)');
+    await chooseZone(frame, 'Local', 'Local (Asia/Seoul)');
+    await frame.locator('#status', { hasText: 'are in Asia/Seoul' }).waitFor();
+  });
+
   it('comes back after a window reload with its range', async () => {
     const { page } = workbench;
     const status = await frame.locator('#status').innerText();

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { aggregate, mergeTables, toMeetingTable, totalsDiffer } from '../../../src/report/aggregate';
+import fc from 'fast-check';
+import { aggregate, mergeTables, toMeetingTable, TotalsCounter, totalsDiffer } from '../../../src/report/aggregate';
+import { MeetingTableBuilder } from '../../../src/shared/meetingTable';
 import { type MeetingTable } from '../../../src/shared/reportTypes';
 
 /** The document's sample: v1/static for 2021-02-20..2021-02-25. */
@@ -313,5 +315,48 @@ describe('report/aggregate', () => {
       assert.equal(result.perDayByLicense, undefined);
       assert.ok(result.perRoom.every((room) => !('license' in room)));
     });
+  });
+});
+
+describe('report/aggregate TotalsCounter', () => {
+  const zones = fc.constantFrom('UTC', 'Asia/Seoul', 'America/New_York');
+  // Meetings over a month across a daylight-saving change in New York, in a handful of rooms.
+  const meetings = fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 0, max: 30_000 })), { maxLength: 60 });
+  const RANGE = { start: '2021-03-01', end: '2021-03-31' };
+  const START = Date.parse('2021-03-01T00:00:00Z');
+
+  it('counts a table batch by batch, as it grows, to the totals of the whole table', () => {
+    fc.assert(fc.property(meetings, fc.array(fc.nat(), { maxLength: 6 }), zones, (list, cuts, timeZone) => {
+      const builder = new MeetingTableBuilder();
+      const counter = new TotalsCounter(timeZone);
+      // The table's columns grow in place, as the answer's reader fills them; new rooms come midway.
+      const stops = new Set(cuts.map((cut) => cut % (list.length + 1)));
+      list.forEach(([room, minute, seconds], i) => {
+        if (stops.has(i)) counter.countTo(builder.build());
+        builder.add(`room ${room}`, START + minute * 60_000, seconds);
+      });
+      const table = builder.build();
+      assert.deepEqual(counter.totals(table, RANGE, { roomLimit: 3, warningPercent: 50 }), aggregate(table, RANGE, timeZone, { roomLimit: 3, warningPercent: 50 }));
+    }));
+  });
+
+  it('counts another table from its start, leaving nothing of the one counted before', () => {
+    const first = toMeetingTable([...SAMPLE, record('extra', '2021-02-23T10:00:00Z', 999)]);
+    const second = toMeetingTable(SAMPLE.slice(1));
+    const counter = new TotalsCounter('Asia/Seoul');
+    counter.countTo(first);
+    assert.deepEqual(counter.totals(second, SAMPLE_RANGE), aggregate(second, SAMPLE_RANGE, 'Asia/Seoul'));
+  });
+
+  it('counts a table across licenses batch by batch, each license apart', () => {
+    const merged = mergeTables([{ label: 'A', table: toMeetingTable(SAMPLE) }, { label: 'B', table: toMeetingTable(SAMPLE.slice(2)) }]);
+    const counter = new TotalsCounter('UTC');
+    const part = { ...merged, room: merged.room.slice(0, 3), startedAt: merged.startedAt.slice(0, 3), seconds: merged.seconds.slice(0, 3) };
+    counter.countTo(part);
+    // The rest of the same table, its columns now longer: only the rows after the third are new.
+    part.room.push(...merged.room.slice(3));
+    part.startedAt.push(...merged.startedAt.slice(3));
+    part.seconds.push(...merged.seconds.slice(3));
+    assert.deepEqual(counter.totals(part, SAMPLE_RANGE), aggregate(merged, SAMPLE_RANGE, 'UTC'));
   });
 });

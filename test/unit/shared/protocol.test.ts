@@ -92,8 +92,12 @@ describe('shared/protocol', () => {
       const wire = await toWireInSlices(table);
       assert.deepEqual(wire, toWire(table));
       assert.ok(wire.startedAt instanceof Float64Array);
-      assert.deepEqual(await fromWireInSlices(wire), fromWire(wire));
+      const read = await fromWireInSlices(wire);
+      assert.deepEqual(read, fromWire(wire));
       assert.deepEqual(fromWire(wire), table);
+      // A table read from the wire form goes back as that very form, not converted again.
+      assert.equal(await toWireInSlices(read), wire);
+      assert.notEqual(await toWireInSlices(table), wire, 'a table built otherwise is converted');
     } finally {
       clearInterval(other);
     }

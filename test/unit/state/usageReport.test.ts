@@ -126,7 +126,8 @@ describe('state/usageReport', () => {
     await second;
     source.answer(0);
     await first;
-    // Loaded, then the period before added to it; nothing of the first load.
+    await new Promise((resolve) => setImmediate(resolve));
+    // Loaded, then the period before and the month added to it, once; nothing of the first load.
     assert.deepEqual(phases, ['loading', 'loading', 'loaded', 'loaded']);
     assert.equal(loaded(report.current).summary.meetings, 1);
     assert.deepEqual(report.range, { start: '2021-02-21', end: '2021-02-21' });
@@ -144,8 +145,13 @@ describe('state/usageReport', () => {
       source.answer(0);
       await done;
       assert.deepEqual(source.before, [{ start: '2021-02-14', end: '2021-02-19' }], 'asked once the report was read');
+      assert.equal(loaded(report.current).summary.complete, undefined, 'not complete before the period before is in');
+      const changes: string[] = [];
+      report.onDidChange(() => changes.push(report.current.phase));
       await flush();
-      const { previous, previousError } = loaded(report.current).summary;
+      const { previous, previousError, complete } = loaded(report.current).summary;
+      assert.equal(complete, true);
+      assert.deepEqual(changes, ['loaded'], 'the period before and the month added at once');
       assert.equal(previousError, undefined);
       assert.deepEqual(previous?.range, { start: '2021-02-14', end: '2021-02-19' });
       assert.equal(previous?.summary.totalSeconds, 43036);
@@ -183,6 +189,7 @@ describe('state/usageReport', () => {
       assert.equal(summary.meetings, 4);
       assert.equal(summary.previous, undefined);
       assert.equal(summary.previousError, 'The server could not be reached.');
+      assert.equal(summary.complete, true, 'complete, though the comparison failed');
       assert.ok(quietLog.lines.some((line) => line.includes('could not be compared')));
     });
 
