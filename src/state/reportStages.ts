@@ -32,6 +32,9 @@ export type Stage = (typeof STAGES)[number];
 /** Extra figures of a stages line that are instants (epoch milliseconds), not lengths. */
 export const CHOSEN_AT = 'range chosen at (epoch)';
 export const DRAWN_AT = 'drawn at (epoch)';
+/** Extra figures of a table's line: the extension host's longest gap between two turns while it loaded, and its thread's CPU time in it (state/loadWatch.ts). */
+export const LONGEST_GAP = 'longest gap between turns';
+export const GAP_CPU = 'thread CPU in that gap';
 
 export function stagesOf(load: LoadTiming, page: PageTiming, origin = performance.timeOrigin): Record<Stage, number> {
   const epoch = (t: number) => origin + t;

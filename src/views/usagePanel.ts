@@ -11,7 +11,7 @@ import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage
 import { type DateRange, type MeetingTable, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
 import { LoadWatch } from '../state/loadWatch';
-import { askedOnPage, CHOSEN_AT, DRAWN_AT, memoryLine, stagesLine, stagesOf } from '../state/reportStages';
+import { askedOnPage, CHOSEN_AT, DRAWN_AT, GAP_CPU, LONGEST_GAP, memoryLine, stagesLine, stagesOf } from '../state/reportStages';
 import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
@@ -227,6 +227,11 @@ export class UsagePanel implements vscode.Disposable {
     const watched = part === 'table' ? this.watch?.stop() : undefined;
     if (part === 'table') this.watch = undefined;
     if (watched) extra['longest event-loop block'] = watched.longestBlockMs;
+    if (watched?.longestGap) {
+      // Whether the thread ran in its longest gap, or waited for a core that other work held.
+      extra[LONGEST_GAP] = watched.longestGap.ms;
+      extra[GAP_CPU] = watched.longestGap.cpuMs;
+    }
     this.deps.log.info(stagesLine(part, shown.table.room.length, stagesOf(shown.timing, { postedAt, receivedAt, drawnAt }), extra));
     if (watched) this.deps.log.info(memoryLine(shown.table.room.length, watched.heapPeakBytes));
   }

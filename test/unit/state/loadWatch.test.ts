@@ -27,6 +27,39 @@ describe('state/loadWatch', () => {
     assert.ok(watch.stop().longestBlockMs >= 100, 'a block of 120 ms');
   });
 
+  // The test's process runs one busy thread, so the process's CPU time stands for the thread's
+  // (process.threadCpuUsage, which the extension host's Node has, is not in every Node that runs these tests).
+  const processCpuMs = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
+
+  it('tells a gap in which the thread ran from one in which it waited', async () => {
+    const busy = new LoadWatch(processCpuMs);
+    await turns(3);
+    const until = performance.now() + 120;
+    while (performance.now() < until) {
+      // the thread runs
+    }
+    await turns(3);
+    const ran = busy.stop().longestGap;
+    assert.ok(ran && ran.ms >= 100 && ran.cpuMs >= 80, `ran ${ran?.cpuMs.toFixed(0)} ms of a ${ran?.ms.toFixed(0)} ms gap`);
+
+    const idle = new LoadWatch(processCpuMs);
+    await turns(3);
+    // The thread sleeps, as it does while it waits for a core: time passes, no CPU is used.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120);
+    await turns(3);
+    const waited = idle.stop().longestGap;
+    assert.ok(waited && waited.ms >= 100 && waited.cpuMs < 40, `ran ${waited?.cpuMs.toFixed(0)} ms of a ${waited?.ms.toFixed(0)} ms gap`);
+  });
+
+  it('gives no gap where the runtime cannot tell the thread\'s CPU time', async () => {
+    const watch = new LoadWatch(() => undefined);
+    await turns(2);
+    assert.equal(watch.stop().longestGap, undefined);
+  });
+
   it('sees the heap as high as it went, also when it has come down before the watch stops', async () => {
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
