@@ -27,18 +27,18 @@ interface Reading {
 const PROGRESS_MS = 100;
 
 /** Starts reading answer `id`; with `counting`, its records are counted as each batch of them is read. */
-function open(id: number, counting: Counting | undefined): Reading {
+function open(id: number, how: Counting | undefined): Reading {
   let toldAt = 0;
-  const counter = counting && new TotalsCounter(counting.timeZone);
+  const counting = how && { ...how, counter: new TotalsCounter(how.timeZone) };
   const reader = readUsageInThread((records, soFar) => {
-    counter?.countTo(soFar);
+    counting?.counter.countTo(soFar);
     const now = performance.now();
     if (now - toldAt < PROGRESS_MS) return;
     toldAt = now;
     const reply: WorkerReply = { type: 'progress', id, records };
     port.postMessage(reply);
   });
-  const reading: Reading = { reader, ...(counting && counter && { counting: { ...counting, counter } }) };
+  const reading: Reading = { reader, ...(counting && { counting }) };
   readings.set(id, reading);
   return reading;
 }

@@ -22,6 +22,7 @@ import type { ExportFormat, PreviousPeriod, ReportSummary } from '../shared/prot
 import type { CapacityLimit, DateRange, MeetingTable, MonthForecast, TableQuery } from '../shared/reportTypes';
 import { type Disposable, Emitter } from './events';
 import { inThread, type ReportCompute } from './reportCompute';
+import type { Counting } from './reportWorkerProtocol';
 
 /** What the report needs of the API client. */
 export interface UsageSource {
@@ -191,9 +192,7 @@ export class UsageReport implements Disposable {
     this.compute.warm?.();
     const timings: (RequestTiming | undefined)[] = [];
     const reads: { parseMs: number; checkMs: number }[] = [];
-    // One license's whole table is the report's: its totals can be counted where it is read.
-    const only = this.sources.length === 1 && room === undefined ? this.sources[0]! : undefined;
-    const counting = only && { range, timeZone: this.timeZone, limit: combinedLimit([only.limit?.()]) };
+    const counting = this.countingWhereRead(range, room, () => combinedLimit([this.sources[0]!.limit?.()]));
     const progress = this.progressOf(sequence);
     const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
       reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: (count) => progress.records(i, count) })),
@@ -251,6 +250,14 @@ export class UsageReport implements Disposable {
     }
   }
 
+  /**
+   * How a table is counted where it is read (the report's worker): only when one license's whole
+   * table is the report's. Several licenses' tables are merged first, and a room's is cut out first.
+   */
+  private countingWhereRead(range: DateRange, room: string | undefined, limit: () => CapacityLimit | undefined): Counting | undefined {
+    return this.sources.length === 1 && room === undefined ? { range, timeZone: this.timeZone, limit: limit() } : undefined;
+  }
+
   /** A body reader whose parse and check times are added to `reads` when it finishes. */
   private measured(reads: { parseMs: number; checkMs: number }[], reader: ReturnType<ReportCompute['usageReader']>): ReturnType<ReportCompute['usageReader']> {
     return {
@@ -273,8 +280,7 @@ export class UsageReport implements Disposable {
 
   /** The period before, counted as the report is; or why it cannot be compared. */
   private async previousPeriod(range: DateRange, room: string | undefined, limit: CapacityLimit | undefined, signal: AbortSignal): Promise<PreviousPeriod | string> {
-    // As for the report: one license's whole table is counted where it is read.
-    const counting = this.sources.length === 1 && room === undefined ? { range, timeZone: this.timeZone, limit } : undefined;
+    const counting = this.countingWhereRead(range, room, () => limit);
     const settled = await Promise.allSettled(this.sources.map(({ source }) => source.usageTable(range, { reader: () => this.compute.usageReader(counting && { counting }), signal })));
     const failed = settled.flatMap((answer, i) => (answer.status === 'rejected' ? [`${this.sources.length > 1 ? `${this.sources[i]!.label}: ` : ''}${failureMessage(answer.reason)}`] : []));
     // A comparison with a license missing would show a change that is not there.

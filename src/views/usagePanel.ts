@@ -305,4 +305,3 @@ export class UsagePanel implements vscode.Disposable {
 function sameSources(a: readonly ReportSource[], b: readonly ReportSource[]): boolean {
   return a.length === b.length && a.every((source, i) => source.id === b[i]!.id);
 }
-
