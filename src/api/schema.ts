@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import { ApiError } from './errors';
 import { isRecord } from '../shared/isRecord';
-import { MeetingTableBuilder } from '../shared/meetingTable';
+import { columnSum, MeetingTableBuilder } from '../shared/meetingTable';
 import type { MeetingTable } from '../shared/reportTypes';
 
 export interface License {
@@ -234,7 +234,7 @@ export function parseUsageTable(data: unknown, streamed?: { readonly table: Meet
     table = builder.build();
     skipped = detail.length - table.room.length;
   }
-  return { domain, totalSeconds: totalSeconds ?? table.seconds.reduce((sum, seconds) => sum + seconds, 0), table, skipped };
+  return { domain, totalSeconds: totalSeconds ?? columnSum(table.seconds), table, skipped };
 }
 
 /** What a usage answer holds besides its records' contents; refuses what is not one. */

@@ -33,6 +33,18 @@ export interface StreamedUsage {
   /** Milliseconds spent in JSON.parse and in the records' checks: for the report's timing. */
   readonly parseMs: number;
   readonly checkMs: number;
+  /** Where the time after the last byte went, when the answer was read in another thread. */
+  readonly tail?: ReadingTail;
+}
+
+/** The reading after an answer's last byte, in another thread, in milliseconds. */
+export interface ReadingTail {
+  /** The thread still reading the bytes that came before the end (the end waited behind them). */
+  readonly behindMs: number;
+  /** Its work once it had the end: the last records, the totals left to count, the wire form. */
+  readonly workMs: number;
+  /** Its answer's way back to the caller, until the caller had the table. */
+  readonly backMs: number;
 }
 
 /** The answer is not JSON: the caller says so in its own words. */

@@ -6,13 +6,13 @@
  * Pure ECMAScript + Intl: used by the extension (Node) and bundled into the webview (browser).
  */
 import { dayText, isCalendarDate } from '../shared/calendarDate';
-import { MeetingTableBuilder } from '../shared/meetingTable';
+import { columnSum, MeetingTableBuilder } from '../shared/meetingTable';
 import { compareRoomNames } from '../shared/roomNames';
 import { eachDay } from './dateRange';
 import { dayNumberIn } from './timeZone';
 import { capacityOf } from './capacity';
 import { addWeekHours, HOURS_PER_WEEK } from './heatmap';
-import { type Aggregates, type CapacityLimit, type DateRange, type DayUsage, type MeetingTable, type RoomUsage } from '../shared/reportTypes';
+import { type Aggregates, type CapacityLimit, type Column, type DateRange, type DayUsage, type MeetingTable, type RoomUsage, type TotalsSoFar, type UsageSummary } from '../shared/reportTypes';
 
 /**
  * The records as columns, in the order given. With `room`, only that room's records (exact name).
@@ -80,7 +80,7 @@ export function aggregate(table: MeetingTable, range: DateRange, timeZone: strin
  */
 export class TotalsCounter {
   /** The table counted so far (its room column tells it from another) and how many of its rows. */
-  private rooms: readonly number[] | undefined;
+  private rooms: Column | undefined;
   private counted = 0;
   private licenses = 0;
   private roomSeconds = new Float64Array(0);
@@ -142,12 +142,57 @@ export class TotalsCounter {
     this.counted = count;
   }
 
+  /**
+   * The summary and the per-day figures of every row of `table` (those not counted yet are counted
+   * first) over `range`: what a report shows of an answer still arriving (see TotalsSoFar).
+   */
+  soFar(table: MeetingTable, range: DateRange): TotalsSoFar {
+    this.countTo(table);
+    let rooms = 0;
+    for (let r = 0; r < table.roomNames.length; r++) if (this.roomMeetings[r]! > 0) rooms++;
+    const { summary, perDay } = this.dayFigures(table, range, rooms);
+    return { summary, perDay };
+  }
+
   /** The totals of every row of `table` (those not counted yet are counted first) over `range`, against `limit`. */
   totals(table: MeetingTable, range: DateRange, limit?: CapacityLimit): Aggregates {
     this.countTo(table);
-    const { room, startedAt, seconds, licenseNames, roomLicense } = table;
-    const { licenses, roomSeconds, roomMeetings, roomLongest, totalSeconds, longest } = this;
-    const count = room.length;
+    const { licenseNames, roomLicense } = table;
+    const { licenses, roomSeconds, roomMeetings, roomLongest } = this;
+    const perLicense = (licenseNames ?? []).slice(0, licenses).map((license) => ({ license, seconds: 0, meetings: 0, rooms: 0 }));
+    const perRoom: RoomUsage[] = [];
+    for (let r = 0; r < table.roomNames.length; r++) {
+      if (roomMeetings[r]! > 0) {
+        const figures = licenses > 0 ? perLicense[roomLicense![r]!] : undefined;
+        if (figures) {
+          figures.seconds += roomSeconds[r]!;
+          figures.meetings += roomMeetings[r]!;
+          figures.rooms++;
+        }
+        perRoom.push({ roomName: table.roomNames[r]!, ...(figures && { license: figures.license }), seconds: roomSeconds[r]!, meetings: roomMeetings[r]!, longestSeconds: roomLongest[r]! });
+      }
+    }
+    perRoom.sort((a, b) => b.seconds - a.seconds || compareRoomNames(a.roomName, b.roomName) || compareRoomNames(a.license ?? '', b.license ?? ''));
+    const { summary, perDay, usageByDay } = this.dayFigures(table, range, perRoom.length);
+
+    return {
+      summary,
+      perDay,
+      perRoom,
+      capacity: capacityOf(table, range, this.timeZone, limit),
+      weekHours: Array.from(this.weekHours),
+      ...(licenses > 0 && {
+        perLicense,
+        perDayByLicense: perLicense.map((_, license) => perDay.map(({ day }) => usageByDay.get(day)?.byLicense?.[license] ?? 0)),
+      }),
+    };
+  }
+
+  /** The rows counted so far: the summary (`rooms` of them had meetings), and every day of `range` and any other a meeting fell on. */
+  private dayFigures(table: MeetingTable, range: DateRange, rooms: number): { summary: UsageSummary; perDay: DayUsage[]; usageByDay: Map<string, DayTotals> } {
+    const { room, startedAt, seconds } = table;
+    const { totalSeconds, longest } = this;
+    const count = this.counted;
     const usageByDay = new Map<string, DayTotals>();
     for (const [dayNumber, usage] of this.days) usageByDay.set(dayText(dayNumber), usage);
     const span = isCalendarDate(range.start) && isCalendarDate(range.end) ? eachDay(range.start, range.end) : [];
@@ -165,26 +210,11 @@ export class TotalsCounter {
       if (meetings > 0 && (!busiestDay || daySeconds > busiestDay.seconds)) busiestDay = { day, seconds: daySeconds };
     }
 
-    const perLicense = (licenseNames ?? []).slice(0, licenses).map((license) => ({ license, seconds: 0, meetings: 0, rooms: 0 }));
-    const perRoom: RoomUsage[] = [];
-    for (let r = 0; r < table.roomNames.length; r++) {
-      if (roomMeetings[r]! > 0) {
-        const figures = licenses > 0 ? perLicense[roomLicense![r]!] : undefined;
-        if (figures) {
-          figures.seconds += roomSeconds[r]!;
-          figures.meetings += roomMeetings[r]!;
-          figures.rooms++;
-        }
-        perRoom.push({ roomName: table.roomNames[r]!, ...(figures && { license: figures.license }), seconds: roomSeconds[r]!, meetings: roomMeetings[r]!, longestSeconds: roomLongest[r]! });
-      }
-    }
-    perRoom.sort((a, b) => b.seconds - a.seconds || compareRoomNames(a.roomName, b.roomName) || compareRoomNames(a.license ?? '', b.license ?? ''));
-
     return {
       summary: {
         totalSeconds,
         meetings: count,
-        rooms: perRoom.length,
+        rooms,
         averageSeconds: count > 0 ? totalSeconds / count : 0,
         ...(longest >= 0
           ? { longest: { roomName: table.roomNames[room[longest]!]!, seconds: seconds[longest]!, startedAt: startedAt[longest]! } }
@@ -192,13 +222,7 @@ export class TotalsCounter {
         ...(busiestDay ? { busiestDay } : {}),
       },
       perDay,
-      perRoom,
-      capacity: capacityOf(table, range, this.timeZone, limit),
-      weekHours: Array.from(this.weekHours),
-      ...(licenses > 0 && {
-        perLicense,
-        perDayByLicense: perLicense.map((_, license) => perDay.map(({ day }) => usageByDay.get(day)?.byLicense?.[license] ?? 0)),
-      }),
+      usageByDay,
     };
   }
 
@@ -233,8 +257,7 @@ export class TotalsCounter {
 
 /** Whether the server's total differs from the sum of the meetings it listed (the report then says so). */
 export function totalsDiffer(serverTotalSeconds: number, table: MeetingTable): boolean {
-  let sum = 0;
-  for (const s of table.seconds) sum += s;
+  const sum = columnSum(table.seconds);
   // The report shows whole seconds: a difference under half a second (rounding of fractional
   // lengths) would be a note about nothing visible.
   return !(Math.abs(serverTotalSeconds - sum) < 0.5);

@@ -8,7 +8,7 @@
  * O(n log n): each room's meetings are merged into the spans it was busy, then one sweep over the
  * sorted span starts and ends. Pure ECMAScript + Intl: used by the extension host and the page alike.
  */
-import type { MeetingTable } from '../shared/reportTypes';
+import type { Column, MeetingTable } from '../shared/reportTypes';
 
 /** The instants [start, end) to count in, epoch milliseconds. */
 export interface TimeWindow {
@@ -79,7 +79,7 @@ function busySpans(table: MeetingTable, window: TimeWindow): { starts: Float64Ar
 }
 
 /** The meetings' indices in order of start. Records usually come in time order, oldest or newest first: a reversal is O(n), a sort is not. */
-function startOrder(startedAt: readonly number[]): Uint32Array {
+function startOrder(startedAt: Column): Uint32Array {
   const order = new Uint32Array(startedAt.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   // Stryker disable all: two fast paths; without them the sort below gives the same order
@@ -90,7 +90,7 @@ function startOrder(startedAt: readonly number[]): Uint32Array {
   return order.sort((a, b) => startedAt[a]! - startedAt[b]!);
 }
 
-function isSortedBy(indices: Uint32Array, values: readonly number[]): boolean {
+function isSortedBy(indices: Uint32Array, values: Column): boolean {
   for (let k = 1; k < indices.length; k++) if (values[indices[k]!]! < values[indices[k - 1]!]!) return false;
   return true;
 }

@@ -3,7 +3,7 @@
  * each room name is listed once and meetings point into the list. Used where records are read
  * (the API's usage answer, as it arrives) and by the report's own toMeetingTable.
  */
-import type { MeetingTable } from './reportTypes';
+import type { Column, MeetingTable } from './reportTypes';
 
 export class MeetingTableBuilder {
   private readonly roomNames: string[] = [];
@@ -43,4 +43,11 @@ export class MeetingTableBuilder {
   build(): MeetingTable {
     return { roomNames: this.roomNames, room: this.rooms, startedAt: this.startedAt, seconds: this.seconds };
   }
+}
+
+/** The sum of a column (the seconds of every meeting, say). */
+export function columnSum(column: Column): number {
+  let sum = 0;
+  for (let i = 0; i < column.length; i++) sum += column[i]!;
+  return sum;
 }

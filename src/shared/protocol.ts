@@ -3,7 +3,7 @@
  * import these types; what arrives from the other side is checked before it is used.
  */
 import { isRecord } from './isRecord';
-import type { Aggregates, CapacityLimit, DateRange, MeetingTable, MonthForecast, RoomUsage, SortKey, TableQuery, UsageSummary } from './reportTypes';
+import type { Aggregates, CapacityLimit, Column, DateRange, MeetingTable, MonthForecast, RoomUsage, SortKey, TableQuery, TotalsSoFar, UsageSummary } from './reportTypes';
 
 /**
  * The meetings as they cross to the page (and to and from the report's worker): typed arrays,
@@ -36,30 +36,41 @@ export function toWire(table: MeetingTable): WireTable {
   return runWhole(toWireSteps(table));
 }
 
-export function fromWire(wire: WireTable): MeetingTable {
-  return runWhole(fromWireSteps(wire));
-}
-
-/**
- * Tables read from the wire form in slices, with that form: a table the report's worker sent is
- * sent on to the page as it came, not converted back. Tables are never changed once built.
- */
+/** The wire form each table read by fromWire came in. */
 const wireOf = new WeakMap<MeetingTable, WireTable>();
 
 /**
+ * The table the wire form holds, its columns used as they came (typed arrays): only starts sent as
+ * seconds after a base are turned back into epoch milliseconds, one typed array in one pass. The
+ * table remembers its wire form, so a table the report's worker sent goes on to the page as it
+ * came, not converted back. Tables are never changed once built.
+ */
+export function fromWire(wire: WireTable): MeetingTable {
+  const base = wire.startBase;
+  let startedAt: Column = wire.startedAt;
+  if (base !== undefined) {
+    const ms = new Float64Array(wire.startedAt.length);
+    for (let i = 0; i < ms.length; i++) ms[i] = base + wire.startedAt[i]! * 1000;
+    startedAt = ms;
+  }
+  const table: MeetingTable = {
+    roomNames: wire.roomNames,
+    room: wire.room,
+    startedAt,
+    seconds: wire.seconds,
+    ...(wire.licenseNames && wire.roomLicense && { licenseNames: wire.licenseNames, roomLicense: wire.roomLicense }),
+  };
+  wireOf.set(table, wire);
+  return table;
+}
+
+/**
  * toWire, a slice of rows per task: the extension host's thread, which every extension shares,
- * never stops for a whole table. A table read by fromWireInSlices is given the form it was read from.
+ * never stops for a whole table. A table read by fromWire is given the form it was read from.
  */
 export function toWireInSlices(table: MeetingTable): Promise<WireTable> {
   const known = wireOf.get(table);
   return known ? Promise.resolve(known) : runInSlices(toWireSteps(table));
-}
-
-/** fromWire, a slice of rows per task (see toWireInSlices). */
-export async function fromWireInSlices(wire: WireTable): Promise<MeetingTable> {
-  const table = await runInSlices(fromWireSteps(wire));
-  wireOf.set(table, wire);
-  return table;
 }
 
 /**
@@ -107,32 +118,6 @@ function* toWireSteps(table: MeetingTable): Generator<void, WireTable> {
     ...(wholeSeconds && { startBase: base }),
     seconds: lengths,
     ...(table.licenseNames && table.roomLicense && { licenseNames: table.licenseNames, roomLicense: Uint32Array.from(table.roomLicense) }),
-  };
-}
-
-/** The conversion from the wire form, pausing after each ROWS_PER_SLICE rows. */
-function* fromWireSteps(wire: WireTable): Generator<void, MeetingTable> {
-  const base = wire.startBase;
-  const count = wire.room.length;
-  // Pushed, not preallocated: the arrays stay packed, which every later loop over them reads faster.
-  const room: number[] = [];
-  const startedAt: number[] = [];
-  const seconds: number[] = [];
-  for (let from = 0; from < count; from += ROWS_PER_SLICE) {
-    const to = Math.min(count, from + ROWS_PER_SLICE);
-    for (let i = from; i < to; i++) {
-      room.push(wire.room[i]!);
-      startedAt.push(base === undefined ? wire.startedAt[i]! : base + wire.startedAt[i]! * 1000);
-      seconds.push(wire.seconds[i]!);
-    }
-    yield;
-  }
-  return {
-    roomNames: wire.roomNames,
-    room,
-    startedAt,
-    seconds,
-    ...(wire.licenseNames && wire.roomLicense && { licenseNames: wire.licenseNames, roomLicense: Array.from(wire.roomLicense) }),
   };
 }
 
@@ -205,13 +190,22 @@ export interface PreviousPeriod {
 }
 
 /**
+ * The totals and per-day figures of the meetings of an answer read so far, days counted in
+ * `timeZone`: the page draws them while the rest arrives, marked as not yet the report.
+ */
+export type FiguresSoFar = TotalsSoFar & { readonly timeZone: string };
+
+/**
  * A report crosses to the page in two messages, so that totals and charts are drawn while the
  * meetings (100,000 of them) are still on their way: `report`, then `table` with the same id.
  */
 export type HostMessage =
   | { readonly type: 'loading'; readonly range: DateRange; readonly room?: string }
-  /** The load under way: meetings read and bytes received so far, of `totalBytes` when the servers said. */
-  | { readonly type: 'progress'; readonly records: number; readonly bytes: number; readonly totalBytes?: number }
+  /**
+   * The load under way: meetings read and bytes received so far, of `totalBytes` when the servers
+   * said; now and then, the figures of the meetings read so far (see FiguresSoFar).
+   */
+  | { readonly type: 'progress'; readonly records: number; readonly bytes: number; readonly totalBytes?: number; readonly soFar?: FiguresSoFar }
   | { readonly type: 'report'; readonly id: number; readonly report: ReportSummary }
   | { readonly type: 'table'; readonly id: number; readonly table: WireTable }
   | { readonly type: 'error'; readonly range: DateRange; readonly room?: string; readonly message: string };

@@ -10,23 +10,29 @@ export interface DateRange {
 }
 
 /**
+ * A column of numbers, one per meeting: an array where records are read, a typed array where a
+ * table came across a thread or to the page (shared/protocol.ts), used as it came rather than copied.
+ */
+export type Column = ArrayLike<number>;
+
+/**
  * Every meeting of the report as columns rather than objects: 100,000 meetings cross the
  * extension-host/webview boundary as a few flat arrays, and sorting and filtering work on indices.
  */
 export interface MeetingTable {
   /** Distinct room names; `room[i]` indexes into it. */
   readonly roomNames: readonly string[];
-  readonly room: readonly number[];
+  readonly room: Column;
   /** Start of each meeting, epoch milliseconds. */
-  readonly startedAt: readonly number[];
+  readonly startedAt: Column;
   /** Length of each meeting, seconds. */
-  readonly seconds: readonly number[];
+  readonly seconds: Column;
   /**
    * With several licenses: their labels, and the license of each room name (`roomLicense[r]`
    * indexes `licenseNames`). A room name is then listed once per license that has it.
    */
   readonly licenseNames?: readonly string[];
-  readonly roomLicense?: readonly number[];
+  readonly roomLicense?: Column;
 }
 
 export interface UsageSummary {
@@ -37,6 +43,16 @@ export interface UsageSummary {
   readonly averageSeconds: number;
   readonly longest?: { readonly roomName: string; readonly seconds: number; readonly startedAt: number };
   readonly busiestDay?: { readonly day: string; readonly seconds: number };
+}
+
+/**
+ * The figures of an answer still arriving, over the meetings read so far: what the report shows
+ * while the rest comes (report/aggregate.ts TotalsCounter.soFar).
+ */
+export interface TotalsSoFar {
+  readonly summary: UsageSummary;
+  /** Every day of the range, in order, zeros included (as Aggregates.perDay). */
+  readonly perDay: readonly DayUsage[];
 }
 
 export interface DayUsage {

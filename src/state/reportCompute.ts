@@ -7,17 +7,19 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { BodyReader } from '../api/http';
-import { readUsageInThread, type StreamedUsage } from '../api/usageStream';
+import type { StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
-import { fromWireInSlices, toWireInSlices } from '../shared/protocol';
-import type { Aggregates, CapacityLimit, DateRange, MeetingTable } from '../shared/reportTypes';
-import type { Counting, WorkerReply, WorkerRequest } from './reportWorkerProtocol';
+import { fromWire, toWireInSlices } from '../shared/protocol';
+import type { Aggregates, CapacityLimit, DateRange, MeetingTable, TotalsSoFar } from '../shared/reportTypes';
+import { countingReader } from './countingReader';
+import { type Counting, epochNow, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
 
 export interface ReportCompute {
   /**
    * A reader for one usage answer's body. With `counting`, the totals of the table it reads are
    * counted at once, where it is read, and `aggregate` of that same table so counted answers them.
-   * `onRecords` is told now and then how many records have been read.
+   * `onRecords` is told now and then how many records have been read, and with counting, now and
+   * then the figures of those (state/countingReader.ts).
    */
   usageReader(options?: ReaderOptions): BodyReader<StreamedUsage>;
   /** The report's totals of `table` (see report/aggregate.ts). */
@@ -29,11 +31,11 @@ export interface ReportCompute {
 
 export interface ReaderOptions {
   readonly counting?: Counting;
-  readonly onRecords?: (count: number) => void;
+  readonly onRecords?: (count: number, soFar?: TotalsSoFar) => void;
 }
 
 export const inThread: ReportCompute = {
-  usageReader: (options) => readUsageInThread(options?.onRecords),
+  usageReader: (options) => countingReader(options?.counting, (count, soFar) => options?.onRecords?.(count, soFar)).reader,
   aggregate: (table, range, timeZone, limit) => Promise.resolve(aggregate(table, range, timeZone, limit)),
   dispose: () => undefined,
 };
@@ -47,7 +49,7 @@ export class ReportWorker implements ReportCompute {
   private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
   /** Who is told how many records of each answer being read have been read, by answer. */
-  private readonly progress = new Map<number, (count: number) => void>();
+  private readonly progress = new Map<number, (count: number, soFar?: TotalsSoFar) => void>();
   /** Totals counted as tables were read, by table, with how they were counted. */
   private readonly counted = new WeakMap<MeetingTable, { readonly key: string; readonly aggregates: Aggregates }>();
 
@@ -71,12 +73,14 @@ export class ReportWorker implements ReportCompute {
       },
       finish: async () => {
         open = false;
+        const ended = epochNow();
         const reply = await this.ask(worker, id, { type: 'end', id }).finally(() => this.progress.delete(id));
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
-        const { json, columns, aggregates, skipped, parseMs, checkMs } = reply;
-        const table = columns && (await fromWireInSlices(columns));
+        const { json, columns, aggregates, skipped, parseMs, checkMs, endAt, answeredAt } = reply;
+        const table = columns && fromWire(columns);
         if (table && aggregates && counting) this.counted.set(table, { key: countingKey(counting), aggregates });
-        return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs } };
+        const tail = { behindMs: endAt - ended, workMs: answeredAt - endAt, backMs: epochNow() - answeredAt };
+        return { json, kept: { envelope: json.ok ? json.value : undefined, ...(table && { table }), skipped, parseMs, checkMs, tail } };
       },
       drop: () => {
         this.progress.delete(id);
@@ -114,7 +118,7 @@ export class ReportWorker implements ReportCompute {
     worker.unref(); // never keeps the extension host alive
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'progress') {
-        this.progress.get(reply.id)?.(reply.records);
+        this.progress.get(reply.id)?.(reply.records, reply.soFar);
         return;
       }
       const waiting = this.waiting.get(reply.id);

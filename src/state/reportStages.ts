@@ -35,6 +35,22 @@ export const DRAWN_AT = 'drawn at (epoch)';
 /** Extra figures of a table's line: the extension host's longest gap between two turns while it loaded, and its thread's CPU time in it (state/loadWatch.ts). */
 export const LONGEST_GAP = 'longest gap between turns';
 export const GAP_CPU = 'thread CPU in that gap';
+/**
+ * Extra figures of a summary's line, from the range chosen: when a new page said it was ready (it
+ * opens beside the request), and when the first figures of the meetings read so far were told.
+ */
+export const PAGE_READY = 'page ready, from the range chosen';
+export const FIRST_SO_FAR = 'first figures so far, from the range chosen';
+/** Extra figures of a line: where `reading after the last byte` went when the report's worker read the answer (api/usageStream.ts ReadingTail). */
+export const TAIL_BEHIND = 'after the last byte: the worker still reading what came before';
+export const TAIL_WORK = 'after the last byte: the worker counting the rest, the wire form';
+export const TAIL_BACK = 'after the last byte: the table back to the extension host';
+
+/** The extra figures of where a load's time after the last byte went, when it is known. */
+export function tailFigures(load: LoadTiming): Record<string, number> {
+  const { tail } = load;
+  return tail ? { [TAIL_BEHIND]: tail.behindMs, [TAIL_WORK]: tail.workMs, [TAIL_BACK]: tail.backMs } : {};
+}
 
 export function stagesOf(load: LoadTiming, page: PageTiming, origin = performance.timeOrigin): Record<Stage, number> {
   const epoch = (t: number) => origin + t;

@@ -1,7 +1,7 @@
 /** The messages between the extension host and the report's worker (state/reportWorker.ts). */
 import type { ParsedJson } from '../api/http';
 import type { WireTable } from '../shared/protocol';
-import type { Aggregates, CapacityLimit, DateRange } from '../shared/reportTypes';
+import type { Aggregates, CapacityLimit, DateRange, TotalsSoFar } from '../shared/reportTypes';
 
 /** Tables cross in the page's wire form: typed arrays, transferred from the worker as buffers rather than copied (a table the host sends to be counted is copied: the host keeps its columns, see toWireInSlices). */
 export type WorkerRequest =
@@ -17,10 +17,15 @@ export type WorkerRequest =
 
 export type WorkerReply =
   /** Answer `id` read: its envelope (without the records when `columns` has them), as readUsageInThread gives it. */
-  | { readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly aggregates?: Aggregates; readonly skipped: number; readonly parseMs: number; readonly checkMs: number }
+  | {
+    readonly type: 'read'; readonly id: number; readonly json: ParsedJson; readonly columns?: WireTable; readonly aggregates?: Aggregates;
+    readonly skipped: number; readonly parseMs: number; readonly checkMs: number;
+    /** When the worker had the `end` and when it answered (epoch ms, the machine's one clock, which both threads read). */
+    readonly endAt: number; readonly answeredAt: number;
+  }
   | { readonly type: 'aggregates'; readonly id: number; readonly aggregates: Aggregates }
-  /** Answer `id` is being read: this many records so far (sent now and then, not after every chunk). */
-  | { readonly type: 'progress'; readonly id: number; readonly records: number };
+  /** Answer `id` is being read: this many records so far (sent now and then, not after every chunk), and when it is counted, now and then the figures so far. */
+  | { readonly type: 'progress'; readonly id: number; readonly records: number; readonly soFar?: TotalsSoFar };
 
 /** How a report counts its totals (report/aggregate.ts): its days, its zone and the license's limit. */
 export interface Counting {
@@ -33,4 +38,9 @@ export interface Counting {
 export function buffersOf(columns: WireTable): ArrayBuffer[] {
   const arrays = [columns.room, columns.startedAt, columns.seconds, ...(columns.roomLicense ? [columns.roomLicense] : [])];
   return arrays.map((array) => array.buffer as ArrayBuffer);
+}
+
+/** Epoch milliseconds, finer than Date.now(): the machine's one clock, which both threads read alike. */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
 }

@@ -9,6 +9,7 @@ import type { UsageRange } from '../api/client';
 import { isApiError } from '../api/errors';
 import type { UsageOptions } from '../api/client';
 import { MAX_ANSWER_MB, type RequestTiming } from '../api/http';
+import type { ReadingTail } from '../api/usageStream';
 import type { UsageTable } from '../api/schema';
 import { aggregate, mergeTables, totalsDiffer } from '../report/aggregate';
 import { previousRange } from '../report/comparison';
@@ -18,7 +19,7 @@ import { summaryMarkdown } from '../report/summaryMarkdown';
 import { selectRows } from '../report/tableView';
 import { isTimeZone } from '../report/timeZone';
 import { isCalendarDate } from '../shared/calendarDate';
-import type { ExportFormat, PreviousPeriod, ReportSummary } from '../shared/protocol';
+import type { ExportFormat, FiguresSoFar, PreviousPeriod, ReportSummary } from '../shared/protocol';
 import type { CapacityLimit, DateRange, MeetingTable, MonthForecast, TableQuery } from '../shared/reportTypes';
 import { type Disposable, Emitter } from './events';
 import { inThread, type ReportCompute } from './reportCompute';
@@ -45,6 +46,8 @@ export interface LoadTiming {
   /** Time in JSON.parse, and in the records' checks, wherever they ran. */
   readonly parseMs: number;
   readonly checkMs: number;
+  /** Where the reading after the last byte went, for the last answer read, when it was read in the report's worker. */
+  readonly tail?: ReadingTail;
   /** The model and its totals are ready. */
   readonly counted: number;
 }
@@ -92,6 +95,8 @@ export interface LoadProgress {
   readonly bytes: number;
   /** The bytes the servers said they would send, when every one of them said. */
   readonly totalBytes?: number;
+  /** The figures of the meetings read so far, now and then (a report of one license's whole table only). */
+  readonly soFar?: FiguresSoFar;
 }
 
 /** How often, at most, a load tells its progress. */
@@ -191,11 +196,11 @@ export class UsageReport implements Disposable {
     this.set({ phase: 'loading' });
     this.compute.warm?.();
     const timings: (RequestTiming | undefined)[] = [];
-    const reads: { parseMs: number; checkMs: number }[] = [];
+    const reads: Read[] = [];
     const counting = this.countingWhereRead(range, room, () => combinedLimit([this.sources[0]!.limit?.()]));
     const progress = this.progressOf(sequence);
     const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
-      reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: (count) => progress.records(i, count) })),
+      reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: (count, soFar) => progress.records(i, count, soFar && { ...soFar, timeZone: counting!.timeZone }) })),
       signal: loading.signal,
       onTiming: (timing) => (timings[i] = timing),
       onProgress: (body) => progress.body(i, body.bytes, body.totalBytes),
@@ -259,13 +264,14 @@ export class UsageReport implements Disposable {
   }
 
   /** A body reader whose parse and check times are added to `reads` when it finishes. */
-  private measured(reads: { parseMs: number; checkMs: number }[], reader: ReturnType<ReportCompute['usageReader']>): ReturnType<ReportCompute['usageReader']> {
+  private measured(reads: Read[], reader: ReturnType<ReportCompute['usageReader']>): ReturnType<ReportCompute['usageReader']> {
     return {
       push: (chunk) => reader.push(chunk),
       drop: () => reader.drop(),
       finish: async () => {
         const read = await reader.finish();
-        reads.push({ parseMs: read.kept.parseMs, checkMs: read.kept.checkMs });
+        const { parseMs, checkMs, tail } = read.kept;
+        reads.push({ parseMs, checkMs, ...(tail && { tail }) });
         return read;
       },
     };
@@ -342,26 +348,28 @@ export class UsageReport implements Disposable {
   }
 
   /** Adds up each license's progress for load `sequence`, and tells it now and then. */
-  private progressOf(sequence: number): { records(license: number, count: number): void; body(license: number, bytes: number, totalBytes: number | undefined): void } {
+  private progressOf(sequence: number): { records(license: number, count: number, soFar?: FiguresSoFar): void; body(license: number, bytes: number, totalBytes: number | undefined): void } {
     const records: number[] = this.sources.map(() => 0);
     const bytes: number[] = this.sources.map(() => 0);
     const totals: (number | undefined)[] = this.sources.map(() => undefined);
     let toldAt = Number.NEGATIVE_INFINITY;
-    const tell = () => {
+    /** Figures so far are told as they come (their reader already spaces them), the counts at most every PROGRESS_MS. */
+    const tell = (soFar?: FiguresSoFar) => {
       const now = this.now();
-      if (sequence !== this.sequence || now - toldAt < PROGRESS_MS) return;
+      if (sequence !== this.sequence || (!soFar && now - toldAt < PROGRESS_MS)) return;
       toldAt = now;
       const known = totals.filter((total): total is number => total !== undefined);
       this.progressed.fire({
         records: records.reduce((sum, count) => sum + count, 0),
         bytes: bytes.reduce((sum, count) => sum + count, 0),
         ...(known.length === totals.length && { totalBytes: known.reduce((sum, total) => sum + total, 0) }),
+        ...(soFar && { soFar }),
       });
     };
     return {
-      records: (license, count) => {
+      records: (license, count, soFar) => {
         records[license] = count;
-        tell();
+        tell(soFar);
       },
       body: (license, count, total) => {
         bytes[license] = count;
@@ -461,13 +469,21 @@ function onlyRoom(table: MeetingTable, room: string): MeetingTable {
   return { roomNames: index < 0 ? [] : [room], room: keep.map(() => 0), startedAt: keep.map((i) => table.startedAt[i]!), seconds: keep.map((i) => table.seconds[i]!) };
 }
 
+/** What one answer's reading took: its parse and check times, and where its time after the last byte went. */
+interface Read {
+  readonly parseMs: number;
+  readonly checkMs: number;
+  readonly tail?: ReadingTail;
+}
+
 /**
  * The stages of a load: those of the slowest license's request (the one the report waited for),
  * parse and check times summed over every license.
  */
-function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)[], reads: readonly { parseMs: number; checkMs: number }[]): LoadTiming {
+function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)[], reads: readonly Read[]): LoadTiming {
   const known = timings.filter((timing): timing is RequestTiming => timing !== undefined);
   const slowest = known.reduce<RequestTiming | undefined>((last, timing) => (last === undefined || timing.parsed > last.parsed ? timing : last), undefined);
+  const tail = reads.at(-1)?.tail; // the last answer read is the one the report waited for
   const now = performance.now();
   return {
     asked,
@@ -477,6 +493,7 @@ function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)
     parsed: slowest?.parsed ?? asked,
     parseMs: reads.reduce((sum, read) => sum + read.parseMs, 0),
     checkMs: reads.reduce((sum, read) => sum + read.checkMs, 0),
+    ...(tail && { tail }),
     counted: now,
   };
 }

@@ -11,8 +11,8 @@ import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage
 import { type DateRange, type MeetingTable, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
 import { LoadWatch } from '../state/loadWatch';
-import { askedOnPage, CHOSEN_AT, DRAWN_AT, GAP_CPU, LONGEST_GAP, memoryLine, stagesLine, stagesOf } from '../state/reportStages';
-import { type LoadedReport, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
+import { askedOnPage, CHOSEN_AT, DRAWN_AT, FIRST_SO_FAR, GAP_CPU, LONGEST_GAP, memoryLine, PAGE_READY, stagesLine, stagesOf, tailFigures } from '../state/reportStages';
+import { type LoadedReport, type LoadProgress, type ReportLog, type ReportSource, UsageReport } from '../state/usageReport';
 import { displayName } from './displayName';
 import { copySummary, exportTo, exportWithDialog } from './reportExport';
 import { pageHtml, panelOptions } from './reportHtml';
@@ -63,6 +63,11 @@ export class UsagePanel implements vscode.Disposable {
   private meetings: { readonly id: number; readonly table: MeetingTable } | undefined;
   /** The meetings' message, once sent. */
   private sentTable: HostMessage | undefined;
+  /** How far the load under way has come, with the last figures so far told: what a page that gets ready while it loads is sent. */
+  private progress: LoadProgress | undefined;
+  /** When (performance.now()) the page last said it was ready, and when the load under way first told figures so far: for the stages line. */
+  private readyAt: number | undefined;
+  private firstSoFarAt: number | undefined;
 
   /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
   /** `asked`: when the user chose the range (performance.now()), where the report's timing starts. */
@@ -109,8 +114,16 @@ export class UsagePanel implements vscode.Disposable {
     panel.webview.html = pageHtml(panel.webview, deps.extensionUri);
     this.disposables.push(
       this.report,
-      this.report.onDidChange(() => this.render()),
+      this.report.onDidChange(() => {
+        this.progress = undefined;
+        if (this.report.current.phase === 'loading') this.firstSoFarAt = undefined;
+        this.render();
+      }),
       this.report.onDidProgress((progress) => {
+        if (progress.soFar) this.firstSoFarAt ??= performance.now();
+        // A figure so far stays until another comes: a page that gets ready meanwhile is sent the last.
+        const soFar = progress.soFar ?? this.progress?.soFar;
+        this.progress = { ...progress, ...(soFar && { soFar }) };
         if (this.pageReady) void this.panel.webview.postMessage({ type: 'progress', ...progress } satisfies HostMessage);
       }),
       panel.onDidDispose(() => this.dispose()),
@@ -223,10 +236,12 @@ export class UsagePanel implements vscode.Disposable {
     this.timed.add(key);
     // Where the walk starts and ends on the machine's clock, so that the benchmark can tell its own
     // click or key press, and its noticing the drawing, from the extension's stages.
-    const extra: Record<string, number> = { [CHOSEN_AT]: performance.timeOrigin + shown.timing.asked, [DRAWN_AT]: drawnAt };
+    const extra: Record<string, number> = { [CHOSEN_AT]: performance.timeOrigin + shown.timing.asked, [DRAWN_AT]: drawnAt, ...tailFigures(shown.timing) };
     const watched = part === 'table' ? this.watch?.stop() : undefined;
     if (part === 'table') this.watch = undefined;
     if (watched) extra['longest event-loop block'] = watched.longestBlockMs;
+    if (part === 'summary' && this.readyAt !== undefined && this.readyAt > shown.timing.asked) extra[PAGE_READY] = this.readyAt - shown.timing.asked;
+    if (part === 'summary' && this.firstSoFarAt !== undefined && this.firstSoFarAt > shown.timing.asked) extra[FIRST_SO_FAR] = this.firstSoFarAt - shown.timing.asked;
     if (watched?.longestGap) {
       // Whether the thread ran in its longest gap, or waited for a core that other work held.
       extra[LONGEST_GAP] = watched.longestGap.ms;
@@ -254,8 +269,11 @@ export class UsagePanel implements vscode.Disposable {
         // A new page (first load, or shown again after being hidden) has nothing: send it all.
         report.setUserZone(message.timeZone);
         this.pageReady = true;
+        this.readyAt = received;
         this.tableSent = undefined;
         this.render();
+        // A new page opened while the answer arrives: it shows how far it has come, and the figures so far, at once.
+        if (this.progress) void this.panel.webview.postMessage({ type: 'progress', ...this.progress } satisfies HostMessage);
         return;
       case 'setTimeZone':
         // The page counts its totals again itself; the model follows for exports and a later page,

@@ -18,10 +18,10 @@ import { describeRange } from '../report/dateRange';
 import { zoneChoices } from '../report/zoneNames';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
-import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery } from '../shared/reportTypes';
+import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery, UsageSummary } from '../shared/reportTypes';
 import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../shared/pageL10n';
 import { neutralise } from '../shared/serverText';
-import { fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type ReportSummary } from '../shared/protocol';
+import { type FiguresSoFar, fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type PreviousPeriod, type ReportSummary } from '../shared/protocol';
 import { capacityNotes, capacityTiles, perDayPeaks } from './capacityView';
 import { changeBadge, comparisonNote, goneRooms, monthCard, roomChangeCell } from './comparisonView';
 import { ConcurrencyChart } from './concurrencyChart';
@@ -47,6 +47,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const TOP_ROOMS = 10;
 const userTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// Ready before the page is built: the extension's answer takes a round trip, which the rest of this
+// script overlaps. What it sends is handled once the script has run (messages are events, and the
+// listener below is added before any can be dispatched).
+vscode.postMessage({ type: 'ready', timeZone: userTimeZone });
 
 /** The report shown: its summary, and its meetings once they have arrived. */
 let report: ReportSummary | undefined;
@@ -181,6 +185,8 @@ function receive(message: HostMessage, arrived: number): void {
     case 'loading':
       showRange(message.range);
       showLoading(message.range, message.room);
+      delete document.body.dataset.drawnSoFar;
+      delete document.body.dataset.soFarDrawnAt;
       delete document.body.dataset.drawnSummary;
       delete document.body.dataset.drawnTable;
       delete document.body.dataset.drawnComplete;
@@ -222,12 +228,16 @@ function now(): number {
 function showTable(message: Extract<HostMessage, { type: 'table' }>, arrived: number): void {
   if (message.id !== reportId || !report) return;
   table = fromWire(message.table);
-  if (report.timeZone !== zone()) countInZone(); // the user changed the zone before the meetings came
-  else {
-    drawConcurrency();
-    showMeetings();
+  if (report.timeZone !== zone()) {
+    countInZone(); // the user changed the zone before the meetings came
+    drawn('table', message.id, report.range, arrived);
+    return;
   }
+  showMeetings();
   drawn('table', message.id, report.range, arrived);
+  // The table first: the chart's sweep over the meetings (tens of ms at 100,000) waits until the
+  // table is on screen, and then runs before anything else the page does (see drawn).
+  afterPaint(drawConcurrency);
 }
 
 /**
@@ -239,21 +249,24 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>, arrived: nu
  */
 function drawn(part: 'summary' | 'table', id: number, range: DateRange, receivedAt: number): void {
   if (part === 'summary') untilPainted ??= [];
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (id === reportId) {
-        document.body.dataset[part === 'summary' ? 'drawnSummary' : 'drawnTable'] = `${range.start}..${range.end}`;
-        // Nothing more comes for this report but its meetings: the seam the benchmark waits on before it acts again.
-        if (part === 'summary' && report?.complete === true) document.body.dataset.drawnComplete = `${range.start}..${range.end}`;
-        vscode.postMessage({ type: 'rendered', part, id, receivedAt, drawnAt: now() });
-      }
-      if (part !== 'summary') return;
-      drawTheRest();
-      const held = untilPainted ?? [];
-      untilPainted = undefined;
-      for (const work of held) work();
-    }, 0),
-  );
+  afterPaint(() => {
+    if (id === reportId) {
+      document.body.dataset[part === 'summary' ? 'drawnSummary' : 'drawnTable'] = `${range.start}..${range.end}`;
+      // Nothing more comes for this report but its meetings: the seam the benchmark waits on before it acts again.
+      if (part === 'summary' && report?.complete === true) document.body.dataset.drawnComplete = `${range.start}..${range.end}`;
+      vscode.postMessage({ type: 'rendered', part, id, receivedAt, drawnAt: now() });
+    }
+    if (part !== 'summary') return;
+    drawTheRest();
+    const held = untilPainted ?? [];
+    untilPainted = undefined;
+    for (const work of held) work();
+  });
+}
+
+/** Runs `work` once what is drawn now is on screen: the frame is painted after the next animation frame's callbacks. */
+function afterPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 /** The report's zone is the one chosen (the host remembers the last choice for a new page): show it so. */
@@ -282,8 +295,10 @@ function showLoading(range: DateRange, room?: string): void {
   app.setAttribute('aria-busy', 'true');
   setExportEnabled(false);
   statusLine.textContent = '';
+  loadingRange = range;
   const cancel = el('vscode-button', { id: 'cancel', secondary: true }, l10n.t('Cancel'));
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
+  disposeSoFar();
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
     h('p', {}, room !== undefined
@@ -292,7 +307,50 @@ function showLoading(range: DateRange, room?: string): void {
     // Filled in as the answer arrives; not read out at every step (it changes ten times a second).
     h('progress', { id: 'load-bar', hidden: true, 'aria-label': l10n.t('Answer received') }),
     h('p', { id: 'load-progress' }),
-    cancel));
+    cancel),
+  // The figures of the meetings read so far, drawn while the rest arrives; not read out at each
+  // change (a few times a second), while the report drawn in full afterwards is.
+  h('div', { id: 'so-far', class: 'so-far', hidden: true, 'aria-live': 'off' }));
+}
+
+/** The range being loaded, which the figures so far belong to. */
+let loadingRange: DateRange | undefined;
+/** The per-day chart of the figures so far, while a load's answer arrives. */
+let soFarChart: DayChart | undefined;
+
+function disposeSoFar(): void {
+  soFarChart?.dispose();
+  soFarChart = undefined;
+}
+
+/**
+ * The totals and the per-day chart of the meetings read so far, marked as such, drawn again as more
+ * are read. The first time they are on screen, `data-drawn-so-far` names the range and
+ * `data-so-far-drawn-at` says when (epoch ms): the benchmark's first paint.
+ */
+function showSoFar(soFar: FiguresSoFar): void {
+  const box = document.getElementById('so-far');
+  const range = loadingRange;
+  if (!box || !range) return; // the load ended meanwhile
+  const first = !soFarChart;
+  if (!soFarChart) {
+    const chartBox = h('div', { class: 'chart', id: 'so-far-chart', role: 'img', 'aria-label': l10n.t('Usage per day so far, in hours') });
+    const readout = h('p', { class: 'chart-readout', id: 'so-far-readout' });
+    replaceChildren(box,
+      h('p', { class: 'note', id: 'so-far-note' }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
+      h('div', { id: 'so-far-tiles' }),
+      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, readout));
+    box.hidden = false;
+    soFarChart = new DayChart(chartBox, readout);
+  }
+  replaceChildren(document.getElementById('so-far-tiles')!, summaryTiles(soFar.summary, soFar.timeZone, undefined, 'so-far'));
+  soFarChart.render(soFar.perDay);
+  if (!first) return;
+  afterPaint(() => {
+    if (document.getElementById('so-far') !== box) return; // replaced before it was painted
+    document.body.dataset.drawnSoFar = `${range.start}..${range.end}`;
+    document.body.dataset.soFarDrawnAt = String(now());
+  });
 }
 
 const megabytes = new Intl.NumberFormat(undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -306,6 +364,7 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): voi
   const bar = document.getElementById('load-bar') as HTMLProgressElement | null;
   const text = document.getElementById('load-progress');
   if (!bar || !text) return; // the load ended meanwhile
+  if (progress.soFar) showSoFar(progress.soFar);
   const { records, bytes, totalBytes } = progress;
   const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
   bar.hidden = false;
@@ -326,6 +385,7 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): voi
 }
 
 function showError(message: string): void {
+  disposeSoFar();
   app.setAttribute('aria-busy', 'false');
   setExportEnabled(false);
   statusLine.textContent = '';
@@ -345,6 +405,7 @@ let concurrencyChart: ConcurrencyChart | undefined;
 let rooms: RoomChange | undefined;
 
 function showReport(next: ReportSummary, sameReport = false): void {
+  disposeSoFar();
   report = next;
   theRest = []; // what a report drawn before left for later is not drawn now
   saveState();
@@ -494,15 +555,18 @@ function notes(payload: ReportSummary): Node {
 }
 
 function summary(aggregates: Aggregates, payload: ReportSummary): Node {
-  const { summary: s } = aggregates;
-  const { timeZone, previous } = payload;
+  return summaryTiles(aggregates.summary, payload.timeZone, payload.previous, 'summary');
+}
+
+/** The summary's tiles, their ids prefixed by `prefix`; beside each, its change since `previous` when known. */
+function summaryTiles(s: UsageSummary, timeZone: string, previous: PreviousPeriod | undefined, prefix: string): Node {
   return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
-    tile('summary-total', l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
-    tile('summary-meetings', l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
-    tile('summary-rooms', l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),
-    tile('summary-average', l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds), undefined, changeBadge(s.averageSeconds, previous, (before) => before.summary.averageSeconds)),
-    tile('summary-longest', l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
-    tile('summary-busiest', l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
+    tile(`${prefix}-total`, l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
+    tile(`${prefix}-meetings`, l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
+    tile(`${prefix}-rooms`, l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),
+    tile(`${prefix}-average`, l10n.t('Average meeting'), hoursAndMinutes(s.averageSeconds), undefined, changeBadge(s.averageSeconds, previous, (before) => before.summary.averageSeconds)),
+    tile(`${prefix}-longest`, l10n.t('Longest meeting'), s.longest ? hoursAndMinutes(s.longest.seconds) : '–', s.longest ? `${neutralise(s.longest.roomName)}, ${formatInstant(s.longest.startedAt, timeZone)}` : undefined),
+    tile(`${prefix}-busiest`, l10n.t('Busiest day'), s.busiestDay ? s.busiestDay.day : '–', s.busiestDay ? hoursAndMinutes(s.busiestDay.seconds) : undefined));
 }
 
 function perDayDetails(aggregates: Aggregates): Node {
@@ -648,4 +712,3 @@ function renderPage(): void {
     go(l10n.t('Last'), last, page >= last));
 }
 
-vscode.postMessage({ type: 'ready', timeZone: userTimeZone });

@@ -14,7 +14,7 @@ import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
 import { packFixtureExtension } from '../browser/fixtureExtension';
 import { repoRoot } from '../harness/workspace';
-import { CHOSEN_AT, DRAWN_AT, GAP_CPU, LONGEST_GAP, parseMemoryLine, parseStagesLine, STAGES } from '../../src/state/reportStages';
+import { CHOSEN_AT, DRAWN_AT, FIRST_SO_FAR, GAP_CPU, LONGEST_GAP, PAGE_READY, parseMemoryLine, parseStagesLine, STAGES, TAIL_BACK, TAIL_BEHIND, TAIL_WORK } from '../../src/state/reportStages';
 import { type Figure, median, percentile, timed } from './figures';
 
 const RELOADS = 5;
@@ -226,10 +226,31 @@ function stageLines(userDataDir: string, part: 'summary' | 'table'): Record<stri
   });
 }
 
-/** When the bench acted (its click or key press) and when it saw the page's mark, epoch milliseconds. */
+/**
+ * When the bench acted (its click or key press) and when it saw the page's mark, epoch milliseconds;
+ * and when the page first painted the figures of the meetings read so far, if it did before the report.
+ */
 interface BenchMarks {
   readonly acted: number;
   readonly saw: number;
+  readonly soFarAt?: number;
+}
+
+/** When the page first painted the figures so far of the load of `range` (epoch ms), if it did. */
+async function soFarPainted(frame: FrameLocator, range: { start: string; end: string }): Promise<number | undefined> {
+  const body = frame.locator('body');
+  if ((await body.getAttribute('data-drawn-so-far')) !== `${range.start}..${range.end}`) return undefined;
+  const at = Number(await body.getAttribute('data-so-far-drawn-at'));
+  return Number.isFinite(at) ? at : undefined;
+}
+
+/**
+ * From the start to the first figures on screen, report by report: those of the meetings read so
+ * far when the page drew them before the report (a small answer is read before any are told), else
+ * the report's own.
+ */
+function untilFirstFigures(start: Start, lines: readonly Record<string, number>[], marks: readonly BenchMarks[]): number[] {
+  return lines.map((line, i) => (marks[i]!.soFarAt ?? line[DRAWN_AT] ?? Number.NaN) - startOf(start, line, marks[i]!));
 }
 
 /** Epoch milliseconds on the bench's clock, the one the extension and the page read. */
@@ -270,7 +291,7 @@ function stageFigures(title: string, start: Start, lines: readonly Record<string
     start === 'key press'
       ? { name: `  ${title}: before any stage (the bench's key press until the extension has the range)`, value: median(before), unit: 'ms' }
       : { name: `  ${title}: (not counted) Playwright's click until the page has it`, value: median(before), unit: 'ms' },
-    ...[...STAGES, 'longest event-loop block'].filter((stage) => lines.some((line) => line[stage] !== undefined)).map((stage) => ({
+    ...[PAGE_READY, FIRST_SO_FAR, ...STAGES, TAIL_BEHIND, TAIL_WORK, TAIL_BACK, 'longest event-loop block'].filter((stage) => lines.some((line) => line[stage] !== undefined)).map((stage) => ({
       name: `  ${title}: ${stage}`,
       value: median(lines.map((line) => line[stage] ?? 0)),
       unit: 'ms',
@@ -307,6 +328,7 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
   const frame = reportFrame(page);
   // First, while no report is open: VS Code's own floor, in a webview of the bench probe's.
   const floor = await webviewFloor(workbench);
+  const opening = await webviewOpen(workbench);
   const summaryLines = stageLines(userDataDir, 'summary').length;
   const tableLines = stageLines(userDataDir, 'table').length;
   for (let run = 0; run < RENDERS; run++) {
@@ -321,7 +343,8 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     await page.keyboard.press('Enter');
     // First meaningful paint: the totals and the per-day chart (the page marks the range it drew).
     await drawn(frame, range, 'summary');
-    summaries.push({ acted, saw: epochNow() });
+    const saw = epochNow();
+    summaries.push({ acted, saw, soFarAt: await soFarPainted(frame, range) });
     // The table is interactive once a page of meetings is drawn.
     await drawn(frame, range, 'table');
     tables.push({ acted, saw: epochNow() });
@@ -339,7 +362,8 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     const acted = epochNow();
     await frame.locator('#apply').click();
     await drawn(frame, next, 'summary');
-    rerenders.push({ acted, saw: epochNow() });
+    const saw = epochNow();
+    rerenders.push({ acted, saw, soFarAt: await soFarPainted(frame, next) });
     await drawn(frame, next, 'table');
     await drawn(frame, next, 'complete');
   }
@@ -347,6 +371,8 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
   const inHost = await bareInHost(workbench, token, range);
   const bareMs = median(bare);
   const summaryMs = median(untilPainted('key press', first.slice(-RENDERS), summaries));
+  const firstFiguresMs = median(untilFirstFigures('key press', first.slice(-RENDERS), summaries));
+  const againFiguresMs = median(untilFirstFigures('click on the page', again, rerenders));
   const tableMs = median(untilPainted('key press', firstTables.slice(-RENDERS), tables));
   const rerenderMs = median(untilPainted('click on the page', again, rerenders));
   const blocks = firstTables.slice(-RENDERS).map((line) => line['longest event-loop block'] ?? 0);
@@ -357,7 +383,8 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
   // carrying of the input to the extension and of a few bytes to a painted page.
   const network = Math.min(bareMs, median(inHost));
   const keyToExtension = median(first.slice(-RENDERS).map((line, i) => (line[CHOSEN_AT] ?? Number.NaN) - summaries[i]!.acted));
-  const firstFloor = keyToExtension + median(floor.map((round) => round.paintedAt - round.postedAt));
+  // In a new panel the page must first be opened: the request and the opening run side by side.
+  const firstFloor = keyToExtension + Math.max(network + median(floor.map((round) => round.paintedAt - round.postedAt)), median(opening));
   const clickFloor = median(floor.map((round) => round.paintedAt - round.clickedAt));
   return [
     { name: `bare HTTP request from plain Node in the same run (${meetings.toLocaleString()} meetings, median of ${RENDERS})`, value: bareMs, unit: 'ms' },
@@ -367,9 +394,13 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     { name: '  the page\'s click to the extension host', value: median(floor.map((round) => round.hostReceivedAt - round.clickedAt)), unit: 'ms' },
     { name: '  the extension host to the page', value: median(floor.map((round) => round.pageReceivedAt - round.postedAt)), unit: 'ms' },
     { name: '  the page to the screen', value: median(floor.map((round) => round.paintedAt - round.pageReceivedAt)), unit: 'ms' },
-    { name: 'usage report: command to totals and per-day chart on screen', value: summaryMs, unit: 'ms' },
-    { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×', budget: 1.5 },
-    { name: '  the least any design can reach: the faster bare request + key press to extension + a few bytes to the screen', value: (network + firstFloor) / bareMs, unit: '×' },
+    { name: 'usage report: command to the first totals and per-day chart on screen (of the meetings read so far)', value: firstFiguresMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: firstFiguresMs / bareMs, unit: '×', budget: 1.5 },
+    { name: `  of the ${RENDERS} reports, those that showed figures so far before the whole report`, value: summaries.slice(-RENDERS).filter((mark) => mark.soFarAt !== undefined).length, unit: 'runs' },
+    { name: 'usage report: command to the whole report\'s totals and per-day chart on screen', value: summaryMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×' },
+    { name: 'VS Code\'s floor for opening a webview panel, until its first frame is painted (a page of a few hundred bytes)', value: median(opening), unit: 'ms' },
+    { name: '  the least any design can reach: key press to extension + the longer of (the faster bare request + a few bytes to the screen) and opening a webview', value: firstFloor / bareMs, unit: '×' },
     ...stageFigures('first paint', 'key press', first.slice(-RENDERS), summaries),
     { name: 'usage report: command to the meetings table interactive', value: tableMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: tableMs / bareMs, unit: '×', budget: 2.5 },
@@ -382,8 +413,10 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
       : []),
     { name: `extension host heap peak while a report loads (worst of 5, ${meetings.toLocaleString()} meetings)`, value: Math.max(...heapPeaks(userDataDir).slice(-RENDERS)), unit: 'MB', budget: 300 },
     ...inPage,
-    { name: 'usage report: another range in the open panel, click to on screen', value: rerenderMs, unit: 'ms' },
-    { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×', budget: 1.3 },
+    { name: 'usage report: another range in the open panel, click to the first figures on screen (of the meetings read so far)', value: againFiguresMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: againFiguresMs / bareMs, unit: '×', budget: 1.3 },
+    { name: 'usage report: another range in the open panel, click to the whole report on screen', value: rerenderMs, unit: 'ms' },
+    { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×' },
     { name: '  the least any design can reach: the faster bare request + VS Code\'s floor for a click', value: (network + clickFloor) / bareMs, unit: '×' },
     ...stageFigures('another range', 'click on the page', again, rerenders),
   ];
@@ -452,6 +485,22 @@ async function webviewFloor(workbench: Workbench): Promise<FloorRound[]> {
   await runCommand(page, 'View: Close All Editors');
   // Playwright's own steps before the click, as for the report, are not counted.
   return rounds.filter((round) => round.ping > 1).map((round) => ({ ...round, actedAt: acted[round.ping - 1]! }));
+}
+
+/** VS Code opening a webview panel until its first frame is painted, RENDERS times (the bench probe's), in ms. */
+async function webviewOpen(workbench: Workbench): Promise<number[]> {
+  const file = path.join(workbench.workspaceFolder, 'bench-open.json');
+  fs.rmSync(file, { force: true });
+  await runCommand(workbench.page, 'View: Close All Editors');
+  await runCommand(workbench.page, 'S-Connector Bench: Webview Open');
+  const [times] = await logged(() => {
+    try {
+      return [JSON.parse(fs.readFileSync(file, 'utf8')) as number[]];
+    } catch {
+      return [];
+    }
+  }, 1);
+  return times!;
 }
 
 /** Sorting, filtering and a change of time zone in the page, at the meetings the report holds. */

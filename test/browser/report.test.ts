@@ -189,7 +189,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.equal(await alert.count(), 0, 'the error is gone');
   });
 
-  it('shows how far a slow answer has come, in meetings and bytes, and Cancel stops it and brings back the report before', async () => {
+  it('shows how far a slow answer has come, in meetings and bytes, with the figures read so far, and Cancel stops it and brings back the report before', async () => {
     // Half a year of the emulator's meetings (about 180 KB) over a link of 20 KB a second.
     const start = addDays(todayIn('Asia/Seoul', Date.now()), -170);
     await new EmulatorControl(workbench.emulator.url).addFault({ type: 'trickle', bytesPerSecond: 20_000, path: '/v1/static', query: `startTime=${start}`, times: 1 });
@@ -200,12 +200,22 @@ describe('Usage report in the real workbench (Chromium)', function () {
     const progress = frame.locator('#load-progress', { hasText: /^[1-9][\d,]* meetings read, \d+ of \d{2,3} KB$/ });
     await progress.waitFor({ timeout: 30_000 });
     assert.notEqual(await frame.locator('#load-bar').getAttribute('max'), null, 'a bar with an end');
+    // The totals and the days of the meetings read so far, said to be so, and drawn again as more come.
+    const soFar = frame.locator('#so-far-meetings .value');
+    await soFar.waitFor({ timeout: 30_000 });
+    const first = await soFar.innerText();
+    assert.ok(Number(first.replace(/\D/g, '')) >= 1, `${first} meetings so far`);
+    assert.match(await frame.locator('#so-far-note').innerText(), /^So far: the figures of the meetings read until now\./);
+    assert.equal(await frame.locator('#so-far-chart canvas').count() > 0, true, 'the per-day chart so far is drawn');
+    assert.equal(await frame.locator('#summary-total').count(), 0, 'not taken for the report');
+    await frame.locator('#so-far-meetings .value').filter({ hasNotText: new RegExp(`^${first}$`) }).waitFor({ timeout: 30_000 });
     await screenshot(workbench.page, 'report-progress');
     await frame.locator('#cancel').click();
     await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4', 'the report before, whole');
     assert.equal(await frame.locator('#start input').inputValue(), '2021-02-20', 'with its range');
     assert.equal(await frame.locator('#end input').inputValue(), '2021-02-25');
+    assert.equal(await frame.locator('#so-far').count(), 0, 'the figures so far are gone with their load');
   });
 
   it('opens the next report in the zone chosen last, named in the picker', async () => {

@@ -99,6 +99,6 @@ describe('api/documentedRecord', () => {
     const reader = new UsageStreamReader();
     reader.push(encode(`{"status":true,"data":{"detail":[${records.join(',')}]}}`));
     const table = reader.finish().table!;
-    assert.deepEqual(table.room.map((r) => table.roomNames[r]), [first, second, first, second]);
+    assert.deepEqual(Array.from(table.room, (r) => table.roomNames[r]), [first, second, first, second]);
   });
 });

@@ -340,6 +340,35 @@ describe('report/aggregate TotalsCounter', () => {
     }));
   });
 
+  it('gives the summary and the days of the rows read so far, as the totals of those rows would', () => {
+    fc.assert(fc.property(meetings, fc.array(fc.nat(), { maxLength: 6 }), zones, (list, cuts, timeZone) => {
+      const builder = new MeetingTableBuilder();
+      const counter = new TotalsCounter(timeZone);
+      const stops = new Set(cuts.map((cut) => cut % (list.length + 1)));
+      list.forEach(([room, minute, seconds], i) => {
+        if (stops.has(i)) {
+          // What is read so far, as a table of its own, counted whole.
+          const soFar = counter.soFar(builder.build(), RANGE);
+          const whole = aggregate(toMeetingTable(list.slice(0, i).map(([r, m, s]) => ({ roomName: `room ${r}`, createdAt: new Date(START + m * 60_000).toISOString(), seconds: s }))), RANGE, timeZone);
+          assert.deepEqual(soFar, { summary: whole.summary, perDay: whole.perDay });
+        }
+        builder.add(`room ${room}`, START + minute * 60_000, seconds);
+      });
+      // Asking for the figures so far changes nothing of the totals at the end.
+      const table = builder.build();
+      assert.deepEqual(counter.totals(table, RANGE), aggregate(table, RANGE, timeZone));
+    }));
+  });
+
+  it('counts as rooms so far only those with a meeting read, whatever names the table lists', () => {
+    const whole = toMeetingTable(SAMPLE);
+    // The names of every room, the meetings of the first two only.
+    const firstTwo = { ...whole, room: Array.from(whole.room).slice(0, 2), startedAt: Array.from(whole.startedAt).slice(0, 2), seconds: Array.from(whole.seconds).slice(0, 2) };
+    const rooms = new Set(firstTwo.room).size;
+    assert.ok(rooms < whole.roomNames.length);
+    assert.equal(new TotalsCounter('UTC').soFar(firstTwo, SAMPLE_RANGE).summary.rooms, rooms);
+  });
+
   it('counts another table from its start, leaving nothing of the one counted before', () => {
     const first = toMeetingTable([...SAMPLE, record('extra', '2021-02-23T10:00:00Z', 999)]);
     const second = toMeetingTable(SAMPLE.slice(1));
@@ -351,12 +380,13 @@ describe('report/aggregate TotalsCounter', () => {
   it('counts a table across licenses batch by batch, each license apart', () => {
     const merged = mergeTables([{ label: 'A', table: toMeetingTable(SAMPLE) }, { label: 'B', table: toMeetingTable(SAMPLE.slice(2)) }]);
     const counter = new TotalsCounter('UTC');
-    const part = { ...merged, room: merged.room.slice(0, 3), startedAt: merged.startedAt.slice(0, 3), seconds: merged.seconds.slice(0, 3) };
+    const [room, startedAt, seconds] = [merged.room, merged.startedAt, merged.seconds].map((column) => Array.from(column));
+    const part = { ...merged, room: room!.slice(0, 3), startedAt: startedAt!.slice(0, 3), seconds: seconds!.slice(0, 3) };
     counter.countTo(part);
     // The rest of the same table, its columns now longer: only the rows after the third are new.
-    part.room.push(...merged.room.slice(3));
-    part.startedAt.push(...merged.startedAt.slice(3));
-    part.seconds.push(...merged.seconds.slice(3));
+    part.room.push(...room!.slice(3));
+    part.startedAt.push(...startedAt!.slice(3));
+    part.seconds.push(...seconds!.slice(3));
     assert.deepEqual(counter.totals(part, SAMPLE_RANGE), aggregate(merged, SAMPLE_RANGE, 'UTC'));
   });
 });

@@ -19,7 +19,7 @@ function tableOf(meetings: readonly (readonly [number, number, number])[], rooms
 function bruteCount(table: MeetingTable, window: TimeWindow, t: number): number {
   if (t < window.start || t >= window.end) return 0;
   const busy = new Set<number>();
-  table.room.forEach((room, i) => {
+  Array.from(table.room).forEach((room, i) => {
     const start = table.startedAt[i]!;
     const end = start + table.seconds[i]! * 1000;
     if (start <= t && t < end) busy.add(room);

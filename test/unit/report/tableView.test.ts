@@ -29,7 +29,7 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 function reference(table: MeetingTable, q: TableQuery): number[] {
   const needle = q.filter.trim().normalize('NFC').toLocaleLowerCase();
   const name = (i: number) => table.roomNames[table.room[i]!]!;
-  const rows = table.room.map((_, i) => i).filter((i) => name(i).normalize('NFC').toLocaleLowerCase().includes(needle));
+  const rows = Array.from(table.room, (_, i) => i).filter((i) => name(i).normalize('NFC').toLocaleLowerCase().includes(needle));
   const primary = (a: number, b: number): number => {
     if (q.sort === 'room') return collator.compare(name(a), name(b)) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
     const column = q.sort === 'seconds' ? table.seconds : table.startedAt;
@@ -229,7 +229,7 @@ describe('report/tableView', () => {
       const wide: MeetingTable = {
         roomNames: table.roomNames,
         room: table.room,
-        startedAt: table.startedAt.map((ms, i) => ms + (i % 7) * 3e12 + (i % 13)),
+        startedAt: Array.from(table.startedAt, (ms, i) => ms + (i % 7) * 3e12 + (i % 13)),
         seconds: table.seconds,
       };
       for (const sort of ['startedAt', 'room'] as const) assert.deepEqual(selectRows(wide, query(sort, true)), reference(wide, query(sort, true)), sort);

@@ -1,6 +1,6 @@
 /** state/reportStages: each stage is the time between its two marks, and the bench reads back exactly what the log line says. */
 import * as assert from 'node:assert/strict';
-import { askedOnPage, memoryLine, parseMemoryLine, parseStagesLine, STAGES, stagesLine, stagesOf } from '../../../src/state/reportStages';
+import { askedOnPage, memoryLine, parseMemoryLine, parseStagesLine, STAGES, stagesLine, stagesOf, TAIL_BACK, TAIL_BEHIND, TAIL_WORK, tailFigures } from '../../../src/state/reportStages';
 
 const LOAD = { asked: 100, sent: 101.5, firstByte: 181.5, lastByte: 241.5, parsed: 300, parseMs: 40, checkMs: 35, counted: 420 };
 const ORIGIN = 1_700_000_000_000;
@@ -31,6 +31,13 @@ describe('state/reportStages', () => {
     assert.deepEqual(Object.keys(read?.figures ?? {}), [...STAGES, 'longest event-loop block']);
     assert.equal(read?.figures['reading after the last byte'], 58.5);
     assert.equal(read?.figures['longest event-loop block'], 12.3);
+  });
+
+  it('says where the time after the last byte went when the worker read the answer, and nothing when no worker did', () => {
+    const line = stagesLine('summary', 4, stagesOf(LOAD, PAGE, ORIGIN), tailFigures({ ...LOAD, tail: { behindMs: 31.25, workMs: 20, backMs: 7.5 } }));
+    const figures = parseStagesLine(line)?.figures ?? {};
+    assert.deepEqual([figures[TAIL_BEHIND], figures[TAIL_WORK], figures[TAIL_BACK]], [31.3, 20, 7.5]);
+    assert.deepEqual(tailFigures(LOAD), {});
   });
 
   it('writes the heap peak in a line of its own, which the bench reads back in MB', () => {

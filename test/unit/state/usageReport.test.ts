@@ -429,6 +429,32 @@ describe('state/usageReport', () => {
     assert.deepEqual(await told(99), [{ records: 0, bytes: 500 }, { records: 1, bytes: 1000 }, { records: 2, bytes: 1500, totalBytes: 2000 }], 'within 100 ms of the last, news waits');
   });
 
+  it('tells the figures of the meetings read so far, in the report\'s zone, for one license\'s whole table', async () => {
+    // The first record is whole (another follows it), the second not yet: one record read.
+    const oneRecord = '{"status":true,"data":{"detail":[{"roomName":"r","sessionTimeSecond":90,"createdAt":"2021-02-22T12:39:26.000Z"},{"roomName":"s"';
+    const source = {
+      usageTable: (_range: UsageRange, options?: UsageOptions) => {
+        options!.reader!().push(new TextEncoder().encode(oneRecord));
+        return Promise.resolve(asTable(SAMPLE));
+      },
+    };
+    const told = async (room: string | undefined) => {
+      const report = new UsageReport([{ id: 'a', label: 'A', source }], quietLog, RANGE, room);
+      report.setZone('Asia/Seoul');
+      const progress: LoadProgress[] = [];
+      report.onDidProgress((news) => progress.push(news));
+      await report.load(RANGE, room);
+      report.dispose();
+      return progress.flatMap((news) => (news.soFar ? [news.soFar] : []));
+    };
+    const [soFar, ...more] = await told(undefined);
+    assert.equal(more.length, 0);
+    assert.equal(soFar?.timeZone, 'Asia/Seoul');
+    assert.deepEqual(soFar?.summary, { totalSeconds: 90, meetings: 1, rooms: 1, averageSeconds: 90, longest: { roomName: 'r', seconds: 90, startedAt: Date.parse('2021-02-22T12:39:26.000Z') }, busiestDay: { day: '2021-02-22', seconds: 90 } });
+    assert.deepEqual(soFar?.perDay.map((day) => day.meetings), [0, 0, 1, 0, 0, 0], 'every day of the range, the meeting on its day in Seoul');
+    assert.deepEqual(await told('r'), [], 'a room\'s report is cut from the table once read: no figures so far');
+  });
+
   describe('across licenses', () => {
     const OTHER: Usage = {
       domain: 'customer1.example',
