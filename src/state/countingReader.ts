@@ -27,15 +27,17 @@ export interface CountingReader {
 /**
  * @param counting how to count the totals (none: records are only read)
  * @param tell told the records read so far, at most every PROGRESS_MS; with counting, with the
- *   figures so far, at most every SO_FAR_MS and at once for the first records
+ *   figures so far, at most every SO_FAR_MS and at once for the first records (none: nothing is
+ *   told, and no figures so far are made)
  * @param now the clock, in milliseconds
  */
-export function countingReader(counting: Counting | undefined, tell: (records: number, soFar?: TotalsSoFar) => void, now: () => number = () => performance.now()): CountingReader {
+export function countingReader(counting: Counting | undefined, tell?: (records: number, soFar?: TotalsSoFar) => void, now: () => number = () => performance.now()): CountingReader {
   const counted = counting && { ...counting, counter: new TotalsCounter(counting.timeZone) };
   let toldAt = Number.NEGATIVE_INFINITY;
   let soFarAt = Number.NEGATIVE_INFINITY;
   const reader = readUsageInThread((records, table) => {
     counted?.counter.countTo(table);
+    if (!tell) return;
     const at = now();
     if (counted && at - soFarAt >= SO_FAR_MS) {
       soFarAt = toldAt = at;

@@ -35,7 +35,8 @@ export interface ReaderOptions {
 }
 
 export const inThread: ReportCompute = {
-  usageReader: (options) => countingReader(options?.counting, (count, soFar) => options?.onRecords?.(count, soFar)).reader,
+  // Counted here only for the figures so far: `aggregate` below counts the table afresh.
+  usageReader: (options) => countingReader(options?.onRecords ? options.counting : undefined, options?.onRecords).reader,
   aggregate: (table, range, timeZone, limit) => Promise.resolve(aggregate(table, range, timeZone, limit)),
   dispose: () => undefined,
 };
@@ -65,7 +66,7 @@ export class ReportWorker implements ReportCompute {
     const worker = this.started();
     const id = this.nextId++;
     if (onRecords) this.progress.set(id, onRecords);
-    this.post(worker, { type: 'open', id, ...(counting && { counting }) });
+    this.post(worker, { type: 'open', id, ...(counting && { counting }), ...(onRecords && { progress: true }) });
     let open = true;
     return {
       push: (chunk) => {

@@ -18,12 +18,12 @@ const port = parentPort!;
 /** The answers being read, by the id the host gave each. */
 const readings = new Map<number, CountingReader>();
 
-/** Starts reading answer `id`; with `counting`, its records are counted as each batch of them is read. */
-function open(id: number, how: Counting | undefined): CountingReader {
-  const reading = countingReader(how, (records, soFar) => {
+/** Starts reading answer `id`; with `counting`, its records are counted as each batch of them is read; with `progress`, how far it has come is told. */
+function open(id: number, how: Counting | undefined, progress = false): CountingReader {
+  const reading = countingReader(how, progress ? (records, soFar) => {
     const reply: WorkerReply = { type: 'progress', id, records, ...(soFar && { soFar }) };
     port.postMessage(reply);
-  });
+  } : undefined);
   readings.set(id, reading);
   return reading;
 }
@@ -31,7 +31,7 @@ function open(id: number, how: Counting | undefined): CountingReader {
 port.on('message', (request: WorkerRequest) => {
   switch (request.type) {
     case 'open':
-      open(request.id, request.counting);
+      open(request.id, request.counting, request.progress);
       return;
     case 'chunk':
       (readings.get(request.id) ?? open(request.id, undefined)).reader.push(request.bytes);

@@ -5,8 +5,12 @@ import type { Aggregates, CapacityLimit, DateRange, TotalsSoFar } from '../share
 
 /** Tables cross in the page's wire form: typed arrays, transferred from the worker as buffers rather than copied (a table the host sends to be counted is copied: the host keeps its columns, see toWireInSlices). */
 export type WorkerRequest =
-  /** Answer `id` is on its way: read it as it comes, and count its totals as its records are read when `counting` says how. */
-  | { readonly type: 'open'; readonly id: number; readonly counting?: Counting }
+  /**
+   * Answer `id` is on its way: read it as it comes, and count its totals as its records are read
+   * when `counting` says how; with `progress`, tell now and then how far it has come (and the
+   * figures so far, when counting).
+   */
+  | { readonly type: 'open'; readonly id: number; readonly counting?: Counting; readonly progress?: boolean }
   /** Bytes of answer `id`, in the order they came. */
   | { readonly type: 'chunk'; readonly id: number; readonly bytes: Uint8Array }
   /** Every byte of answer `id` has come: finish reading it (and counting it). */

@@ -20,7 +20,7 @@ import { selectRows } from '../report/tableView';
 import { isTimeZone } from '../report/timeZone';
 import { isCalendarDate } from '../shared/calendarDate';
 import type { ExportFormat, FiguresSoFar, PreviousPeriod, ReportSummary } from '../shared/protocol';
-import type { CapacityLimit, DateRange, MeetingTable, MonthForecast, TableQuery } from '../shared/reportTypes';
+import type { CapacityLimit, DateRange, MeetingTable, MonthForecast, TableQuery, TotalsSoFar } from '../shared/reportTypes';
 import { type Disposable, Emitter } from './events';
 import { inThread, type ReportCompute } from './reportCompute';
 import type { Counting } from './reportWorkerProtocol';
@@ -48,6 +48,8 @@ export interface LoadTiming {
   readonly checkMs: number;
   /** Where the reading after the last byte went, for the last answer read, when it was read in the report's worker. */
   readonly tail?: ReadingTail;
+  /** When the first figures of the meetings read so far were told, if any were. */
+  readonly soFarTold?: number;
   /** The model and its totals are ready. */
   readonly counted: number;
 }
@@ -199,8 +201,14 @@ export class UsageReport implements Disposable {
     const reads: Read[] = [];
     const counting = this.countingWhereRead(range, room, () => combinedLimit([this.sources[0]!.limit?.()]));
     const progress = this.progressOf(sequence);
+    let soFarTold: number | undefined;
+    /** What license `i`'s reader tells: its records read, and (when it counts) the figures so far, in the zone counted. */
+    const told = (i: number) => (count: number, soFar?: TotalsSoFar) => {
+      if (soFar) soFarTold ??= performance.now();
+      progress.records(i, count, soFar && counting && { ...soFar, timeZone: counting.timeZone });
+    };
     const answers = await Promise.allSettled(this.sources.map(({ source }, i) => source.usageTable(range, {
-      reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: (count, soFar) => progress.records(i, count, soFar && { ...soFar, timeZone: counting!.timeZone }) })),
+      reader: () => this.measured(reads, this.compute.usageReader({ ...(counting && { counting }), onRecords: told(i) })),
       signal: loading.signal,
       onTiming: (timing) => (timings[i] = timing),
       onProgress: (body) => progress.body(i, body.bytes, body.totalBytes),
@@ -240,7 +248,7 @@ export class UsageReport implements Disposable {
         ...(several && { licenses: this.sources.map(({ id, label }, i) => ({ id, label, ...(failures[i] !== undefined && { error: failures[i] }) })) }),
       };
       for (const [i, failure] of failures.entries()) if (failure !== undefined) this.log.warn(`Usage report for ${range.start}..${range.end}: license ${i + 1} of ${this.sources.length} failed: ${failure}`);
-      const timing = loadTiming(asked, timings, reads);
+      const timing = loadTiming(asked, timings, reads, soFarTold);
       this.log.info(`Usage report ${range.start}..${range.end}: ${table.room.length.toLocaleString()} meetings from ${answered.length} license(s); server and reading ${Math.round(timing.parsed - asked)} ms, report ${Math.round(timing.counted - timing.parsed)} ms`);
       this.set({ phase: 'loaded', report: { summary, table, id: sequence, timing } });
       // The period before and the month go out only now, once the report's own answers are read:
@@ -480,7 +488,7 @@ interface Read {
  * The stages of a load: those of the slowest license's request (the one the report waited for),
  * parse and check times summed over every license.
  */
-function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)[], reads: readonly Read[]): LoadTiming {
+function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)[], reads: readonly Read[], soFarTold: number | undefined): LoadTiming {
   const known = timings.filter((timing): timing is RequestTiming => timing !== undefined);
   const slowest = known.reduce<RequestTiming | undefined>((last, timing) => (last === undefined || timing.parsed > last.parsed ? timing : last), undefined);
   const tail = reads.at(-1)?.tail; // the last answer read is the one the report waited for
@@ -494,6 +502,7 @@ function loadTiming(asked: number, timings: readonly (RequestTiming | undefined)
     parseMs: reads.reduce((sum, read) => sum + read.parseMs, 0),
     checkMs: reads.reduce((sum, read) => sum + read.checkMs, 0),
     ...(tail && { tail }),
+    ...(soFarTold !== undefined && { soFarTold }),
     counted: now,
   };
 }

@@ -65,9 +65,8 @@ export class UsagePanel implements vscode.Disposable {
   private sentTable: HostMessage | undefined;
   /** How far the load under way has come, with the last figures so far told: what a page that gets ready while it loads is sent. */
   private progress: LoadProgress | undefined;
-  /** When (performance.now()) the page last said it was ready, and when the load under way first told figures so far: for the stages line. */
+  /** When (performance.now()) the page last said it was ready: for the stages line of a report it opened beside. */
   private readyAt: number | undefined;
-  private firstSoFarAt: number | undefined;
 
   /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
   /** `asked`: when the user chose the range (performance.now()), where the report's timing starts. */
@@ -116,11 +115,9 @@ export class UsagePanel implements vscode.Disposable {
       this.report,
       this.report.onDidChange(() => {
         this.progress = undefined;
-        if (this.report.current.phase === 'loading') this.firstSoFarAt = undefined;
         this.render();
       }),
       this.report.onDidProgress((progress) => {
-        if (progress.soFar) this.firstSoFarAt ??= performance.now();
         // A figure so far stays until another comes: a page that gets ready meanwhile is sent the last.
         const soFar = progress.soFar ?? this.progress?.soFar;
         this.progress = { ...progress, ...(soFar && { soFar }) };
@@ -241,7 +238,7 @@ export class UsagePanel implements vscode.Disposable {
     if (part === 'table') this.watch = undefined;
     if (watched) extra['longest event-loop block'] = watched.longestBlockMs;
     if (part === 'summary' && this.readyAt !== undefined && this.readyAt > shown.timing.asked) extra[PAGE_READY] = this.readyAt - shown.timing.asked;
-    if (part === 'summary' && this.firstSoFarAt !== undefined && this.firstSoFarAt > shown.timing.asked) extra[FIRST_SO_FAR] = this.firstSoFarAt - shown.timing.asked;
+    if (part === 'summary' && shown.timing.soFarTold !== undefined) extra[FIRST_SO_FAR] = shown.timing.soFarTold - shown.timing.asked;
     if (watched?.longestGap) {
       // Whether the thread ran in its longest gap, or waited for a core that other work held.
       extra[LONGEST_GAP] = watched.longestGap.ms;

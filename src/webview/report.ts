@@ -236,8 +236,11 @@ function showTable(message: Extract<HostMessage, { type: 'table' }>, arrived: nu
   showMeetings();
   drawn('table', message.id, report.range, arrived);
   // The table first: the chart's sweep over the meetings (tens of ms at 100,000) waits until the
-  // table is on screen, and then runs before anything else the page does (see drawn).
-  afterPaint(drawConcurrency);
+  // table is on screen; by then another report may have come, whose own drawing draws its chart.
+  const chart = concurrencyChart;
+  afterPaint(() => {
+    if (message.id === reportId && chart === concurrencyChart && table) drawConcurrency();
+  });
 }
 
 /**
@@ -299,6 +302,7 @@ function showLoading(range: DateRange, room?: string): void {
   const cancel = el('vscode-button', { id: 'cancel', secondary: true }, l10n.t('Cancel'));
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
   disposeSoFar();
+  disposeCharts();
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
     h('p', {}, room !== undefined
@@ -323,6 +327,14 @@ function disposeSoFar(): void {
   soFarChart = undefined;
 }
 
+/** The report's charts, once the content that held them is replaced: nothing is drawn into them after. */
+function disposeCharts(): void {
+  dayChart?.dispose();
+  dayChart = undefined;
+  concurrencyChart?.dispose();
+  concurrencyChart = undefined;
+}
+
 /**
  * The totals and the per-day chart of the meetings read so far, marked as such, drawn again as more
  * are read. The first time they are on screen, `data-drawn-so-far` names the range and
@@ -339,11 +351,11 @@ function showSoFar(soFar: FiguresSoFar): void {
     replaceChildren(box,
       h('p', { class: 'note', id: 'so-far-note' }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
       h('div', { id: 'so-far-tiles' }),
-      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day')), chartBox, readout));
+      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day so far')), chartBox, readout));
     box.hidden = false;
     soFarChart = new DayChart(chartBox, readout);
   }
-  replaceChildren(document.getElementById('so-far-tiles')!, summaryTiles(soFar.summary, soFar.timeZone, undefined, 'so-far'));
+  replaceChildren(document.getElementById('so-far-tiles')!, summaryTiles(soFar.summary, soFar.timeZone, undefined, 'so-far', l10n.t('Summary so far')));
   soFarChart.render(soFar.perDay);
   if (!first) return;
   afterPaint(() => {
@@ -386,6 +398,7 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): voi
 
 function showError(message: string): void {
   disposeSoFar();
+  disposeCharts();
   app.setAttribute('aria-busy', 'false');
   setExportEnabled(false);
   statusLine.textContent = '';
@@ -475,7 +488,8 @@ function drawConcurrency(): void {
     concurrencyChart.render(steps, capacity.limit, capacity.warningRooms, report.timeZone);
   } catch (error) {
     // A chart that cannot be drawn must not keep the meetings table from being drawn after it.
-    document.getElementById('concurrency-readout')!.textContent = l10n.t('The chart could not be drawn: {0}', String(error));
+    const readout = document.getElementById('concurrency-readout');
+    if (readout) readout.textContent = l10n.t('The chart could not be drawn: {0}', String(error));
   }
 }
 
@@ -555,12 +569,12 @@ function notes(payload: ReportSummary): Node {
 }
 
 function summary(aggregates: Aggregates, payload: ReportSummary): Node {
-  return summaryTiles(aggregates.summary, payload.timeZone, payload.previous, 'summary');
+  return summaryTiles(aggregates.summary, payload.timeZone, payload.previous, 'summary', l10n.t('Summary'));
 }
 
-/** The summary's tiles, their ids prefixed by `prefix`; beside each, its change since `previous` when known. */
-function summaryTiles(s: UsageSummary, timeZone: string, previous: PreviousPeriod | undefined, prefix: string): Node {
-  return h('div', { class: 'summary', role: 'group', 'aria-label': l10n.t('Summary') },
+/** The summary's tiles, their ids prefixed by `prefix`, the group named `label`; beside each, its change since `previous` when known. */
+function summaryTiles(s: UsageSummary, timeZone: string, previous: PreviousPeriod | undefined, prefix: string, label: string): Node {
+  return h('div', { class: 'summary', role: 'group', 'aria-label': label },
     tile(`${prefix}-total`, l10n.t('Total time'), hoursAndMinutes(s.totalSeconds), l10n.t('{0} s', s.totalSeconds.toLocaleString()), changeBadge(s.totalSeconds, previous, (before) => before.summary.totalSeconds)),
     tile(`${prefix}-meetings`, l10n.t('Meetings'), s.meetings.toLocaleString(), undefined, changeBadge(s.meetings, previous, (before) => before.summary.meetings)),
     tile(`${prefix}-rooms`, l10n.t('Rooms'), s.rooms.toLocaleString(), undefined, changeBadge(s.rooms, previous, (before) => before.summary.rooms)),

@@ -292,8 +292,9 @@ function stageFigures(title: string, start: Start, lines: readonly Record<string
       ? { name: `  ${title}: before any stage (the bench's key press until the extension has the range)`, value: median(before), unit: 'ms' }
       : { name: `  ${title}: (not counted) Playwright's click until the page has it`, value: median(before), unit: 'ms' },
     ...[PAGE_READY, FIRST_SO_FAR, ...STAGES, TAIL_BEHIND, TAIL_WORK, TAIL_BACK, 'longest event-loop block'].filter((stage) => lines.some((line) => line[stage] !== undefined)).map((stage) => ({
+      // Of the reports that have the figure (a page opened before the range was chosen has no "page ready").
       name: `  ${title}: ${stage}`,
-      value: median(lines.map((line) => line[stage] ?? 0)),
+      value: median(lines.flatMap((line) => (line[stage] === undefined ? [] : [line[stage]]))),
       unit: 'ms',
     })),
     { name: `  ${title}: (not counted) painted until the bench noticed it`, value: median(after), unit: 'ms' },
@@ -398,7 +399,7 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     { name: '  as a multiple of the bare request', value: firstFiguresMs / bareMs, unit: '×', budget: 1.5 },
     { name: `  of the ${RENDERS} reports, those that showed figures so far before the whole report`, value: summaries.slice(-RENDERS).filter((mark) => mark.soFarAt !== undefined).length, unit: 'runs' },
     { name: 'usage report: command to the whole report\'s totals and per-day chart on screen', value: summaryMs, unit: 'ms' },
-    { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×' },
+    { name: '  as a multiple of the bare request', value: summaryMs / bareMs, unit: '×', budget: 1.5 },
     { name: 'VS Code\'s floor for opening a webview panel, until its first frame is painted (a page of a few hundred bytes)', value: median(opening), unit: 'ms' },
     { name: '  the least any design can reach: key press to extension + the longer of (the faster bare request + a few bytes to the screen) and opening a webview', value: firstFloor / bareMs, unit: '×' },
     ...stageFigures('first paint', 'key press', first.slice(-RENDERS), summaries),
@@ -416,7 +417,7 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     { name: 'usage report: another range in the open panel, click to the first figures on screen (of the meetings read so far)', value: againFiguresMs, unit: 'ms' },
     { name: '  as a multiple of the bare request', value: againFiguresMs / bareMs, unit: '×', budget: 1.3 },
     { name: 'usage report: another range in the open panel, click to the whole report on screen', value: rerenderMs, unit: 'ms' },
-    { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×' },
+    { name: '  as a multiple of the bare request', value: rerenderMs / bareMs, unit: '×', budget: 1.3 },
     { name: '  the least any design can reach: the faster bare request + VS Code\'s floor for a click', value: (network + clickFloor) / bareMs, unit: '×' },
     ...stageFigures('another range', 'click on the page', again, rerenders),
   ];

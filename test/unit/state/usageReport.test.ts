@@ -443,8 +443,12 @@ describe('state/usageReport', () => {
       report.setZone('Asia/Seoul');
       const progress: LoadProgress[] = [];
       report.onDidProgress((news) => progress.push(news));
-      await report.load(RANGE, room);
+      const asked = performance.now();
+      await report.load(RANGE, room, asked);
+      const { timing } = loaded(report.current);
       report.dispose();
+      // When the first figures were told is part of the load's timing, from the range asked.
+      assert.equal(timing?.soFarTold !== undefined && timing.soFarTold >= asked, room === undefined);
       return progress.flatMap((news) => (news.soFar ? [news.soFar] : []));
     };
     const [soFar, ...more] = await told(undefined);
