@@ -8,6 +8,7 @@
  * by the end of the bytes at hand) is left to the general path, which reads it as JSON.parse and
  * the record checks do; what this reads, they would read the same.
  */
+import { DAY_MS } from '../shared/calendarDate';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -105,8 +106,6 @@ function isoInstant(bytes: Uint8Array, at: number): number | undefined {
   if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return undefined;
   return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Days from 1970-01-01 to a real date of the proleptic Gregorian calendar, year 100 or later (H.

@@ -137,6 +137,15 @@ async function runInSlices<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
+/**
+ * Epoch milliseconds, finer than Date.now(): performance.timeOrigin + performance.now(), the
+ * machine's one clock, which the extension host, the report's worker and the page read alike. The
+ * times the messages carry (`askedAt`, `receivedAt`, `drawnAt`) are on it.
+ */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /** A license of a report across licenses: its label, and why it failed when it did (then it has no meetings). */
 export interface ReportLicense {
   /** The license's id, so that the page can ask for the same licenses after a reload. */
@@ -226,9 +235,8 @@ export type PageMessage =
   | { readonly type: 'copySummary' }
   /**
    * The page has drawn report `id` (`part` 'summary': totals and charts; 'table': the meetings
-   * too): when its message arrived and when it was drawn, in epoch milliseconds
-   * (performance.timeOrigin + performance.now(), the clock the extension host reads too); for the
-   * report's timing in the log and the benchmark.
+   * too): when its message arrived and when it was drawn, in epoch milliseconds (epochNow, the
+   * clock the extension host reads too); for the report's timing in the log and the benchmark.
    */
   | { readonly type: 'rendered'; readonly part: 'summary' | 'table'; readonly id: number; readonly receivedAt: number; readonly drawnAt: number };
 

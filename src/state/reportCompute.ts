@@ -9,10 +9,10 @@ import { Worker } from 'node:worker_threads';
 import type { BodyReader } from '../api/http';
 import type { StreamedUsage } from '../api/usageStream';
 import { aggregate } from '../report/aggregate';
-import { fromWire, toWireInSlices } from '../shared/protocol';
+import { epochNow, fromWire, toWireInSlices } from '../shared/protocol';
 import type { Aggregates, CapacityLimit, DateRange, MeetingTable, TotalsSoFar } from '../shared/reportTypes';
 import { countingReader } from './countingReader';
-import { type Counting, epochNow, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
+import type { Counting, WorkerReply, WorkerRequest } from './reportWorkerProtocol';
 
 export interface ReportCompute {
   /**

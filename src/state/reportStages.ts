@@ -7,7 +7,7 @@
 import type { LoadTiming } from './usageReport';
 
 export interface PageTiming {
-  /** Epoch milliseconds (performance.timeOrigin + performance.now()) on both sides. */
+  /** Epoch milliseconds (shared/protocol.ts epochNow) on both sides. */
   readonly postedAt: number;
   readonly receivedAt: number;
   readonly drawnAt: number;

@@ -10,9 +10,9 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { aggregate } from '../report/aggregate';
-import { fromWire, toWire } from '../shared/protocol';
+import { epochNow, fromWire, toWire } from '../shared/protocol';
 import { countingReader, type CountingReader } from './countingReader';
-import { buffersOf, type Counting, epochNow, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
+import { buffersOf, type Counting, type WorkerReply, type WorkerRequest } from './reportWorkerProtocol';
 
 const port = parentPort!;
 /** The answers being read, by the id the host gave each. */

@@ -43,8 +43,3 @@ export function buffersOf(columns: WireTable): ArrayBuffer[] {
   const arrays = [columns.room, columns.startedAt, columns.seconds, ...(columns.roomLicense ? [columns.roomLicense] : [])];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }
-
-/** Epoch milliseconds, finer than Date.now(): the machine's one clock, which both threads read alike. */
-export function epochNow(): number {
-  return performance.timeOrigin + performance.now();
-}

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { checkRange, presetRange } from '../report/dateRange';
 import { todayIn } from '../report/timeZone';
-import { type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire, toWireInSlices } from '../shared/protocol';
+import { epochNow, type ExportFormat, type HostMessage, type PageMessage, parsePageMessage, parsePanelState, toWire, toWireInSlices } from '../shared/protocol';
 import { type DateRange, type MeetingTable, type TableQuery } from '../shared/reportTypes';
 import type { ReportCompute } from '../state/reportCompute';
 import { LoadWatch } from '../state/loadWatch';
@@ -211,7 +211,7 @@ export class UsagePanel implements vscode.Disposable {
 
   /** Posts messages to the page, noting when each report's parts first left. */
   private post(messages: readonly HostMessage[]): void {
-    const postedAt = performance.timeOrigin + performance.now();
+    const postedAt = epochNow();
     for (const message of messages) {
       if (message.type === 'report' || message.type === 'table') {
         const key = `${message.type}:${message.id}`;

@@ -21,7 +21,7 @@ import { DEFAULT_QUERY, selectRows } from '../report/tableView';
 import type { Aggregates, DateRange, MeetingTable, SortKey, TableQuery, UsageSummary } from '../shared/reportTypes';
 import { L10N_BUNDLE_ELEMENT_ID, parseBundleText } from '../shared/pageL10n';
 import { neutralise } from '../shared/serverText';
-import { type FiguresSoFar, fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type PreviousPeriod, type ReportSummary } from '../shared/protocol';
+import { epochNow, type FiguresSoFar, fromWire, MAX_FILTER_LENGTH, type HostMessage, type PageMessage, type PanelState, type PreviousPeriod, type ReportSummary } from '../shared/protocol';
 import { capacityNotes, capacityTiles, perDayPeaks } from './capacityView';
 import { changeBadge, comparisonNote, goneRooms, monthCard, roomChangeCell } from './comparisonView';
 import { ConcurrencyChart } from './concurrencyChart';
@@ -171,7 +171,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data as HostMessage | undefined;
   if (!message || typeof message !== 'object') return;
   document.body.dataset.hostMessages = String(++messagesFromHost); // read by the benchmark
-  const arrived = now();
+  const arrived = epochNow();
   // While a report's totals wait for their frame, what comes next (its meetings, the same report
   // with the period before added, another report) waits too, in order: drawing it first would hold
   // that frame back.
@@ -219,10 +219,6 @@ function receive(message: HostMessage, arrived: number): void {
   }
 }
 
-/** Epoch milliseconds, finer than Date.now(): the extension host reads the same clock. */
-function now(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 /** The meetings of report `message.id`, drawn (dropped when another report came meanwhile). */
 function showTable(message: Extract<HostMessage, { type: 'table' }>, arrived: number): void {
@@ -257,7 +253,7 @@ function drawn(part: 'summary' | 'table', id: number, range: DateRange, received
       document.body.dataset[part === 'summary' ? 'drawnSummary' : 'drawnTable'] = `${range.start}..${range.end}`;
       // Nothing more comes for this report but its meetings: the seam the benchmark waits on before it acts again.
       if (part === 'summary' && report?.complete === true) document.body.dataset.drawnComplete = `${range.start}..${range.end}`;
-      vscode.postMessage({ type: 'rendered', part, id, receivedAt, drawnAt: now() });
+      vscode.postMessage({ type: 'rendered', part, id, receivedAt, drawnAt: epochNow() });
     }
     if (part !== 'summary') return;
     drawTheRest();
@@ -301,7 +297,6 @@ function showLoading(range: DateRange, room?: string): void {
   loadingRange = range;
   const cancel = el('vscode-button', { id: 'cancel', secondary: true }, l10n.t('Cancel'));
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
-  disposeSoFar();
   disposeCharts();
   replaceChildren(content, h('div', { class: 'state' },
     el('vscode-progress-ring', {}),
@@ -322,13 +317,10 @@ let loadingRange: DateRange | undefined;
 /** The per-day chart of the figures so far, while a load's answer arrives. */
 let soFarChart: DayChart | undefined;
 
-function disposeSoFar(): void {
+/** The page's charts (those of the figures so far and the report's), once the content that held them is replaced: nothing is drawn into them after. */
+function disposeCharts(): void {
   soFarChart?.dispose();
   soFarChart = undefined;
-}
-
-/** The report's charts, once the content that held them is replaced: nothing is drawn into them after. */
-function disposeCharts(): void {
   dayChart?.dispose();
   dayChart = undefined;
   concurrencyChart?.dispose();
@@ -361,7 +353,7 @@ function showSoFar(soFar: FiguresSoFar): void {
   afterPaint(() => {
     if (document.getElementById('so-far') !== box) return; // replaced before it was painted
     document.body.dataset.drawnSoFar = `${range.start}..${range.end}`;
-    document.body.dataset.soFarDrawnAt = String(now());
+    document.body.dataset.soFarDrawnAt = String(epochNow());
   });
 }
 
@@ -397,7 +389,6 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): voi
 }
 
 function showError(message: string): void {
-  disposeSoFar();
   disposeCharts();
   app.setAttribute('aria-busy', 'false');
   setExportEnabled(false);
@@ -418,7 +409,7 @@ let concurrencyChart: ConcurrencyChart | undefined;
 let rooms: RoomChange | undefined;
 
 function showReport(next: ReportSummary, sameReport = false): void {
-  disposeSoFar();
+  disposeCharts();
   report = next;
   theRest = []; // what a report drawn before left for later is not drawn now
   saveState();
@@ -433,10 +424,6 @@ function showReport(next: ReportSummary, sameReport = false): void {
   copyButton.toggleAttribute('disabled', false);
   if (next.meetings === 0) {
     setExportEnabled(false);
-    dayChart?.dispose();
-    dayChart = undefined;
-    concurrencyChart?.dispose();
-    concurrencyChart = undefined;
     replaceChildren(content, h('div', { class: 'state empty' },
       h('h2', {}, l10n.t('No meetings in this range')),
       h('p', {}, room !== undefined
@@ -447,8 +434,6 @@ function showReport(next: ReportSummary, sameReport = false): void {
     return;
   }
   rooms = next.previous ? roomChange(aggregates.perRoom, next.previous.perRoom) : undefined;
-  dayChart?.dispose();
-  concurrencyChart?.dispose();
   const concurrencyBox = h('div', { class: 'chart', id: 'concurrency-chart', role: 'img', 'aria-label': l10n.t('Concurrent rooms over the range') });
   const concurrencyReadout = h('p', { class: 'chart-readout', id: 'concurrency-readout', 'aria-live': 'polite' }, l10n.t('The chart is drawn when the meetings have arrived.'));
   const { capacity } = aggregates;

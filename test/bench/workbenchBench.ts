@@ -12,6 +12,7 @@ import { addLicenseByHand, answerInput, chooseZone, openWorkbench, reportFrame, 
 import { extraLicenseKeys } from '../emulator/extraLicenses';
 import { addDays } from '../../src/report/dateRange';
 import { todayIn } from '../../src/report/timeZone';
+import { epochNow } from '../../src/shared/protocol';
 import { packFixtureExtension } from '../browser/fixtureExtension';
 import { repoRoot } from '../harness/workspace';
 import { CHOSEN_AT, DRAWN_AT, FIRST_SO_FAR, GAP_CPU, LONGEST_GAP, PAGE_READY, parseMemoryLine, parseStagesLine, STAGES, TAIL_BACK, TAIL_BEHIND, TAIL_WORK } from '../../src/state/reportStages';
@@ -251,11 +252,6 @@ async function soFarPainted(frame: FrameLocator, range: { start: string; end: st
  */
 function untilFirstFigures(start: Start, lines: readonly Record<string, number>[], marks: readonly BenchMarks[]): number[] {
   return lines.map((line, i) => (marks[i]!.soFarAt ?? line[DRAWN_AT] ?? Number.NaN) - startOf(start, line, marks[i]!));
-}
-
-/** Epoch milliseconds on the bench's clock, the one the extension and the page read. */
-function epochNow(): number {
-  return performance.timeOrigin + performance.now();
 }
 
 /**

@@ -324,38 +324,39 @@ describe('report/aggregate TotalsCounter', () => {
   const meetings = fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 31 * 24 * 60 }), fc.integer({ min: 0, max: 30_000 })), { maxLength: 60 });
   const RANGE = { start: '2021-03-01', end: '2021-03-31' };
   const START = Date.parse('2021-03-01T00:00:00Z');
+  const cutsOf = fc.array(fc.nat(), { maxLength: 6 });
+
+  /**
+   * The table of `list`, grown in place as the answer's reader fills it (new rooms come midway):
+   * at each cut, `atCut` gets the table so far and how many of the list it holds. Returns the whole table.
+   */
+  function growing(list: readonly (readonly [number, number, number])[], cuts: readonly number[], atCut: (soFar: MeetingTable, rows: number) => void): MeetingTable {
+    const builder = new MeetingTableBuilder();
+    const stops = new Set(cuts.map((cut) => cut % (list.length + 1)));
+    list.forEach(([room, minute, seconds], i) => {
+      if (stops.has(i)) atCut(builder.build(), i);
+      builder.add(`room ${room}`, START + minute * 60_000, seconds);
+    });
+    return builder.build();
+  }
 
   it('counts a table batch by batch, as it grows, to the totals of the whole table', () => {
-    fc.assert(fc.property(meetings, fc.array(fc.nat(), { maxLength: 6 }), zones, (list, cuts, timeZone) => {
-      const builder = new MeetingTableBuilder();
+    fc.assert(fc.property(meetings, cutsOf, zones, (list, cuts, timeZone) => {
       const counter = new TotalsCounter(timeZone);
-      // The table's columns grow in place, as the answer's reader fills them; new rooms come midway.
-      const stops = new Set(cuts.map((cut) => cut % (list.length + 1)));
-      list.forEach(([room, minute, seconds], i) => {
-        if (stops.has(i)) counter.countTo(builder.build());
-        builder.add(`room ${room}`, START + minute * 60_000, seconds);
-      });
-      const table = builder.build();
+      const table = growing(list, cuts, (soFar) => counter.countTo(soFar));
       assert.deepEqual(counter.totals(table, RANGE, { roomLimit: 3, warningPercent: 50 }), aggregate(table, RANGE, timeZone, { roomLimit: 3, warningPercent: 50 }));
     }));
   });
 
   it('gives the summary and the days of the rows read so far, as the totals of those rows would', () => {
-    fc.assert(fc.property(meetings, fc.array(fc.nat(), { maxLength: 6 }), zones, (list, cuts, timeZone) => {
-      const builder = new MeetingTableBuilder();
+    fc.assert(fc.property(meetings, cutsOf, zones, (list, cuts, timeZone) => {
       const counter = new TotalsCounter(timeZone);
-      const stops = new Set(cuts.map((cut) => cut % (list.length + 1)));
-      list.forEach(([room, minute, seconds], i) => {
-        if (stops.has(i)) {
-          // What is read so far, as a table of its own, counted whole.
-          const soFar = counter.soFar(builder.build(), RANGE);
-          const whole = aggregate(toMeetingTable(list.slice(0, i).map(([r, m, s]) => ({ roomName: `room ${r}`, createdAt: new Date(START + m * 60_000).toISOString(), seconds: s }))), RANGE, timeZone);
-          assert.deepEqual(soFar, { summary: whole.summary, perDay: whole.perDay });
-        }
-        builder.add(`room ${room}`, START + minute * 60_000, seconds);
+      const table = growing(list, cuts, (soFar, rows) => {
+        // What is read so far, as a table of its own, counted whole.
+        const whole = aggregate(toMeetingTable(list.slice(0, rows).map(([r, m, s]) => ({ roomName: `room ${r}`, createdAt: new Date(START + m * 60_000).toISOString(), seconds: s }))), RANGE, timeZone);
+        assert.deepEqual(counter.soFar(soFar, RANGE), { summary: whole.summary, perDay: whole.perDay });
       });
       // Asking for the figures so far changes nothing of the totals at the end.
-      const table = builder.build();
       assert.deepEqual(counter.totals(table, RANGE), aggregate(table, RANGE, timeZone));
     }));
   });
