@@ -209,6 +209,8 @@ export type FiguresSoFar = TotalsSoFar & { readonly timeZone: string };
  * meetings (100,000 of them) are still on their way: `report`, then `table` with the same id.
  */
 export type HostMessage =
+  /** Nothing asked yet: the panel opened while the user chooses the range, `range` filled in for them. */
+  | { readonly type: 'choosing'; readonly range: DateRange; readonly room?: string }
   | { readonly type: 'loading'; readonly range: DateRange; readonly room?: string }
   /**
    * The load under way: meetings read and bytes received so far, of `totalBytes` when the servers

@@ -82,6 +82,8 @@ export interface LoadedReport {
 }
 
 export type ReportState =
+  /** Nothing asked yet: the report's panel opened while the user chooses its range. */
+  | { readonly phase: 'choosing' }
   | { readonly phase: 'loading' }
   | { readonly phase: 'loaded'; readonly report: LoadedReport }
   | { readonly phase: 'failed'; readonly message: string };
@@ -115,7 +117,7 @@ export class UsageReport implements Disposable {
   private lastLoaded: { readonly report: LoadedReport; readonly range: DateRange; readonly room: string | undefined } | undefined;
   private currentRange: DateRange;
   private currentRoom: string | undefined;
-  private state: ReportState = { phase: 'loading' };
+  private state: ReportState = { phase: 'choosing' };
   private sequence = 0;
   private disposed = false;
   /** The user's own zone, as the page reports it; the extension host's until then. */
@@ -160,6 +162,11 @@ export class UsageReport implements Disposable {
   }
 
   /** The state, its totals counted in the current zone (counted again, once, after a change of zone). */
+  /** Where the report is (nothing asked, loading, loaded, failed), without the work `current` may do. */
+  get phase(): ReportState['phase'] {
+    return this.state.phase;
+  }
+
   get current(): ReportState {
     const state = this.state;
     if (state.phase !== 'loaded' || state.report.summary.timeZone === this.timeZone) return state;

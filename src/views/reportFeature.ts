@@ -88,8 +88,15 @@ export function createReportFeature(base: PanelDeps, memento: vscode.Memento): R
       }
       const ids = licenseIds ?? licensesArgument(argument, deps) ?? (await pickLicenses(deps));
       if (!ids) return undefined;
-      const range = checked?.range ?? (await pickRange(memento, today, room));
-      return range ? UsagePanel.show(deps, range, room, sourcesFor(deps, ids), performance.now()) : undefined;
+      const sources = sourcesFor(deps, ids);
+      if (checked) return UsagePanel.show(deps, checked.range, room, sources, performance.now());
+      // The panel opens while the user chooses (its page takes a few hundred milliseconds to start),
+      // showing the range the picker offers first; it closes again if they give up.
+      const choices = rangeChoices(memento, today);
+      const opened = UsagePanel.prepare(deps, choices.active.range ?? presetRange('last30', today), room, sources);
+      const range = await pickRange(memento, choices, today, room, opened !== undefined);
+      if (!range) opened?.closeIfUnused();
+      return range ? UsagePanel.show(deps, range, room, sources, performance.now()) : undefined;
     },
     revive: (panel, state) => UsagePanel.revive(panel, deps, state),
     async copySummary() {
@@ -120,9 +127,10 @@ async function pickLicenses(deps: PanelDeps): Promise<readonly string[] | undefi
 }
 
 /** A quick pick with one item already active (showQuickPick cannot do that): the chosen item, or undefined. */
-async function pickOne<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: readonly T[]; active: T | undefined }): Promise<T | undefined> {
+async function pickOne<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: readonly T[]; active: T | undefined; ignoreFocusOut?: boolean }): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
+  pick.ignoreFocusOut = options.ignoreFocusOut ?? false;
   pick.placeholder = options.placeholder;
   pick.items = options.items;
   if (options.active) pick.activeItems = [options.active];
@@ -135,7 +143,14 @@ async function pickOne<T extends vscode.QuickPickItem>(options: { title: string;
   return chosen;
 }
 
-async function pickRange(memento: vscode.Memento, today: string, room: string | undefined): Promise<DateRange | undefined> {
+/** The range picker's items, the one it offers first, and the range last used. */
+interface RangeChoices {
+  readonly items: readonly RangeItem[];
+  readonly active: RangeItem;
+  readonly last: RememberedRange | undefined;
+}
+
+function rangeChoices(memento: vscode.Memento, today: string): RangeChoices {
   const last = memento.get<RememberedRange>(LAST_RANGE_KEY);
   const items: RangeItem[] = PRESETS.map(({ id, label }) => {
     const range = presetRange(id, today);
@@ -145,12 +160,17 @@ async function pickRange(memento: vscode.Memento, today: string, room: string | 
     items.unshift({ label: l10n.t('Last used'), description: describeRange(last), range: { start: last.start, end: last.end } });
   }
   items.push({ label: l10n.t('Custom range…'), description: l10n.t('Enter a start and an end date'), custom: true });
+  return { items, active: (last?.preset && items.find((item) => item.preset === last.preset)) || items[0]!, last };
+}
 
+/** @param besidePanel the report's panel opened behind the picker: the picker stays open while the user clicks in it. */
+async function pickRange(memento: vscode.Memento, { items, active, last }: RangeChoices, today: string, room: string | undefined, besidePanel: boolean): Promise<DateRange | undefined> {
   const chosen = await pickOne({
     title: room ? l10n.t('Usage for room {0}', displayName(room)) : l10n.t('S-Connector usage report'),
     placeholder: l10n.t('Choose the days to report on'),
     items,
-    active: last?.preset ? items.find((item) => item.preset === last.preset) : items[0],
+    active,
+    ignoreFocusOut: besidePanel,
   });
   if (!chosen) return undefined;
   const range = chosen.custom ? await askCustomRange(today, last) : chosen.range;

@@ -86,6 +86,28 @@ export class UsagePanel implements vscode.Disposable {
     return UsagePanel.current!;
   }
 
+  /**
+   * Opens the report's panel before its range is chosen, when no report is open: VS Code takes a
+   * few hundred milliseconds to open a webview and start its page, which then overlap the user's
+   * choosing instead of following it. The page shows `range` in its fields, and `show` loads the
+   * range chosen into it. Undefined when a report is open already (it is reused, or replaced once
+   * the range is chosen: never before, so that giving up keeps it).
+   */
+  static prepare(deps: PanelDeps, range: DateRange, room: string | undefined, sources: readonly ReportSource[]): UsagePanel | undefined {
+    if (UsagePanel.current) return undefined;
+    // The range picker keeps the focus: the panel opens beside it, behind the picker.
+    const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, panelOptions(deps.extensionUri));
+    UsagePanel.current = new UsagePanel(panel, deps, range, room, sources);
+    UsagePanel.current.report.setZone(deps.rememberedZone?.());
+    deps.compute?.warm?.(); // the report's worker starts meanwhile too
+    return UsagePanel.current;
+  }
+
+  /** Closes the panel if nothing was ever asked in it: the user gave up choosing its range. */
+  closeIfUnused(): void {
+    if (this.report.phase === 'choosing') this.dispose();
+  }
+
   /** Brings back a panel after a window reload, with the range it showed. */
   static revive(panel: vscode.WebviewPanel, deps: PanelDeps, state: unknown): void {
     const saved = parsePanelState(state);
@@ -155,6 +177,9 @@ export class UsagePanel implements vscode.Disposable {
     /** The meetings, when the page needs them: the largest message by far, sent after the rest. */
     let meetings: { readonly id: number; readonly table: MeetingTable } | undefined;
     switch (state.phase) {
+      case 'choosing':
+        messages.push({ type: 'choosing', range: report.range, ...(room !== undefined && { room }) });
+        break;
       case 'loading':
         messages.push({ type: 'loading', range: report.range, ...(room !== undefined && { room }) });
         this.tableSent = undefined;

@@ -182,11 +182,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 /** A message from the extension, drawn; `arrived`: when it came (epoch ms). */
 function receive(message: HostMessage, arrived: number): void {
   switch (message.type) {
+    case 'choosing':
+      showRange(message.range);
+      showChoosing(message.room);
+      break;
     case 'loading':
       showRange(message.range);
       showLoading(message.range, message.room);
       delete document.body.dataset.drawnSoFar;
       delete document.body.dataset.soFarDrawnAt;
+      delete document.body.dataset.soFarArrivedAt;
       delete document.body.dataset.drawnSummary;
       delete document.body.dataset.drawnTable;
       delete document.body.dataset.drawnComplete;
@@ -207,7 +212,7 @@ function receive(message: HostMessage, arrived: number): void {
       break;
     }
     case 'progress':
-      showProgress(message);
+      showProgress(message, arrived);
       break;
     case 'table':
       showTable(message, arrived);
@@ -290,6 +295,18 @@ function setExportEnabled(enabled: boolean): void {
   for (const button of [csvButton, jsonButton, concurrencyButton]) button.toggleAttribute('disabled', !enabled);
 }
 
+/** Nothing asked yet: the panel opened while the user picks the range at the top of the window. */
+function showChoosing(room?: string): void {
+  app.setAttribute('aria-busy', 'false');
+  setExportEnabled(false);
+  statusLine.textContent = '';
+  disposeCharts();
+  replaceChildren(content, h('div', { class: 'state', id: 'choosing' },
+    h('p', {}, room !== undefined
+      ? l10n.t('Choose the days to report on for room {0} in the picker at the top of the window, or enter them above and select Show.', neutralise(room))
+      : l10n.t('Choose the days to report on in the picker at the top of the window, or enter them above and select Show.'))));
+}
+
 function showLoading(range: DateRange, room?: string): void {
   app.setAttribute('aria-busy', 'true');
   setExportEnabled(false);
@@ -330,9 +347,10 @@ function disposeCharts(): void {
 /**
  * The totals and the per-day chart of the meetings read so far, marked as such, drawn again as more
  * are read. The first time they are on screen, `data-drawn-so-far` names the range and
- * `data-so-far-drawn-at` says when (epoch ms): the benchmark's first paint.
+ * `data-so-far-drawn-at` says when (epoch ms): the benchmark's first paint; `data-so-far-arrived-at`
+ * says when their message came (`arrived`), for the stages of that paint.
  */
-function showSoFar(soFar: FiguresSoFar): void {
+function showSoFar(soFar: FiguresSoFar, arrived: number): void {
   const box = document.getElementById('so-far');
   const range = loadingRange;
   if (!box || !range) return; // the load ended meanwhile
@@ -353,6 +371,7 @@ function showSoFar(soFar: FiguresSoFar): void {
   afterPaint(() => {
     if (document.getElementById('so-far') !== box) return; // replaced before it was painted
     document.body.dataset.drawnSoFar = `${range.start}..${range.end}`;
+    document.body.dataset.soFarArrivedAt = String(arrived);
     document.body.dataset.soFarDrawnAt = String(epochNow());
   });
 }
@@ -364,11 +383,11 @@ const kilobytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
  * How far the answer has come, in meetings and bytes (of the total, when the server said it): in
  * MB with a tenth, or in whole KB for an answer under a megabyte, both figures in the total's unit.
  */
-function showProgress(progress: Extract<HostMessage, { type: 'progress' }>): void {
+function showProgress(progress: Extract<HostMessage, { type: 'progress' }>, arrived: number): void {
   const bar = document.getElementById('load-bar') as HTMLProgressElement | null;
   const text = document.getElementById('load-progress');
   if (!bar || !text) return; // the load ended meanwhile
-  if (progress.soFar) showSoFar(progress.soFar);
+  if (progress.soFar) showSoFar(progress.soFar, arrived);
   const { records, bytes, totalBytes } = progress;
   const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
   bar.hidden = false;

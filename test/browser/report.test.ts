@@ -30,9 +30,32 @@ describe('Usage report in the real workbench (Chromium)', function () {
   });
   after(() => workbench?.close());
 
+  it('opens its panel while the range is chosen, and closes it again when the user gives up', async () => {
+    const { page } = workbench;
+    const tab = page.locator('.tabs-container .tab', { hasText: 'S-Connector Usage' });
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    const picker = page.locator('.quick-input-widget .quick-input-title', { hasText: 'S-Connector usage report' });
+    await picker.waitFor();
+    // Behind the picker, the page has started, with the range the picker offers first (Today).
+    await frame.locator('#choosing', { hasText: 'Choose the days to report on in the picker at the top of the window' }).waitFor({ timeout: 30_000 });
+    const offered = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Today' }).locator('.label-description').innerText();
+    const start = await frame.locator('#start input').inputValue();
+    assert.match(start, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(offered.includes(start), `${offered} offered, ${start} shown`);
+    assert.equal(await frame.locator('#end input').inputValue(), start);
+    assert.equal(await tab.count(), 1);
+    assert.ok(await picker.isVisible(), 'the picker kept the focus');
+    await screenshot(page, 'report-choosing');
+    await page.keyboard.press('Escape');
+    await tab.waitFor({ state: 'detached' });
+  });
+
   it('asks for a custom range, validating as you type, and opens the report', async () => {
     const { page } = workbench;
     await runCommand(page, 'S-Connector: Open Usage Report');
+    // A click into the panel opened behind the picker leaves the picker open.
+    await frame.locator('#choosing').click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).click();
     await page.locator('.quick-input-title', { hasText: /Custom range \(1\/2\)/ }).waitFor();
     const input = page.locator('.quick-input-widget input.input');
@@ -53,6 +76,16 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.match(await frame.locator('#summary-longest .detail').innerText(), /^gsdagd, 2021-02-22 21:39:26$/);
     assert.match(await frame.locator('#status').innerText(), /Asked the server for 2021-02-20 – 2021-02-25 \(6 days\)\. Days and times below are in Asia\/Seoul/);
     await screenshot(workbench.page, 'report-sample');
+  });
+
+  it('keeps the open report when the user gives up choosing another', async () => {
+    const { page } = workbench;
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'S-Connector usage report' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
+    assert.equal(await frame.locator('#choosing').count(), 0);
   });
 
   it("shows the capacity of the document's sample: peak 1, and gsdagd from 21:39 on the 22nd overlapping nothing", async () => {
