@@ -54,12 +54,24 @@ export class ReportWorker implements ReportCompute {
   /** Totals counted as tables were read, by table, with how they were counted. */
   private readonly counted = new WeakMap<MeetingTable, { readonly key: string; readonly aggregates: Aggregates }>();
 
-  /** @param script the worker's file (dist/reportWorker.js beside the report's bundle) */
-  constructor(private readonly script: string) {}
+  /**
+   * @param script the worker's file (dist/reportWorker.js beside the report's bundle)
+   * @param idleMs how long it stays without work before it is stopped
+   */
+  constructor(private readonly script: string, private readonly idleMs = IDLE_MS) {}
 
-  /** Starts the worker ahead of the first answer, so that its start-up overlaps the request. */
+  /** Whether a worker thread runs now (it holds its memory until it has been idle a while). */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
+
+  /**
+   * Starts the worker ahead of the first answer, so that its start-up overlaps the request (or the
+   * choosing of the range, which the user may give up: then it stops again once idle).
+   */
   warm(): void {
     this.started();
+    this.restIfIdle();
   }
 
   usageReader({ counting, onRecords }: ReaderOptions = {}): BodyReader<StreamedUsage> {
@@ -160,7 +172,7 @@ export class ReportWorker implements ReportCompute {
       if (this.waiting.size > 0) return;
       void this.worker?.terminate();
       this.worker = undefined;
-    }, IDLE_MS);
+    }, this.idleMs);
     this.idle.unref();
   }
 }

@@ -161,12 +161,12 @@ export class UsageReport implements Disposable {
     return this.chosenZone ?? this.userZone;
   }
 
-  /** The state, its totals counted in the current zone (counted again, once, after a change of zone). */
   /** Where the report is (nothing asked, loading, loaded, failed), without the work `current` may do. */
   get phase(): ReportState['phase'] {
     return this.state.phase;
   }
 
+  /** The state, its totals counted in the current zone (counted again, once, after a change of zone). */
   get current(): ReportState {
     const state = this.state;
     if (state.phase !== 'loaded' || state.report.summary.timeZone === this.timeZone) return state;

@@ -44,7 +44,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.ok(offered.includes(start), `${offered} offered, ${start} shown`);
     assert.equal(await frame.locator('#end input').inputValue(), start);
     assert.equal(await tab.count(), 1);
-    assert.ok(await picker.isVisible(), 'the picker kept the focus');
+    assert.ok(await page.locator('.quick-input-widget input.input').evaluate((input) => input === document.activeElement), 'the picker kept the focus');
     await screenshot(page, 'report-choosing');
     await page.keyboard.press('Escape');
     await tab.waitFor({ state: 'detached' });
@@ -55,7 +55,6 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await runCommand(page, 'S-Connector: Open Usage Report');
     // A click into the panel opened behind the picker leaves the picker open.
     await frame.locator('#choosing').click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Custom range…' }).click();
     await page.locator('.quick-input-title', { hasText: /Custom range \(1\/2\)/ }).waitFor();
     const input = page.locator('.quick-input-widget input.input');

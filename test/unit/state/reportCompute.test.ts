@@ -29,6 +29,26 @@ describe('state/reportCompute', () => {
   });
   afterEach(() => worker.dispose());
 
+  it('stops a worker started ahead of work that never came, once idle', async () => {
+    const warmed = new ReportWorker(WORKER, 20);
+    try {
+      warmed.warm();
+      assert.equal(warmed.running, true);
+      // Polled: its stopping is an exit event of a thread this test does not hold.
+      await new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (warmed.running) return;
+          clearInterval(check);
+          resolve();
+        }, 5);
+        check.unref(); // a failure (mocha's timeout) leaves nothing running
+      });
+      assert.equal(warmed.running, false);
+    } finally {
+      warmed.dispose();
+    }
+  });
+
   it('reads the answer in the worker to the table the records make, as this thread does', async () => {
     const { client } = makeStack(emulator.url);
     const usage = await client.usage(RANGE);
