@@ -250,6 +250,8 @@ export interface PanelState {
   readonly timeZone?: string;
   /** The ids of the licenses reported on, when not only the current one. */
   readonly licenses?: readonly string[];
+  /** The page was waiting for its range to be chosen: nothing had been asked in it. */
+  readonly choosing?: true;
 }
 
 export type ExportFormat = 'csv' | 'json' | 'concurrency';
@@ -313,5 +315,6 @@ export function parsePanelState(value: unknown): PanelState | undefined {
     // Earlier versions kept only a UTC switch.
     ...(isShortString(value.timeZone, 64) ? { timeZone: value.timeZone } : value.utc === true && { timeZone: 'UTC' }),
     ...(Array.isArray(value.licenses) && value.licenses.length <= 100 && value.licenses.every((id) => isShortString(id, 100)) && { licenses: value.licenses }),
+    ...(value.choosing === true && { choosing: true }),
   };
 }

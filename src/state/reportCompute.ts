@@ -49,6 +49,8 @@ export class ReportWorker implements ReportCompute {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
+  /** The answers being read (pushed, not yet finished or dropped): work under way, though nothing waits for a reply yet. */
+  private readonly reading = new Set<number>();
   /** Who is told how many records of each answer being read have been read, by answer. */
   private readonly progress = new Map<number, (count: number, soFar?: TotalsSoFar) => void>();
   /** Totals counted as tables were read, by table, with how they were counted. */
@@ -78,6 +80,7 @@ export class ReportWorker implements ReportCompute {
     const worker = this.started();
     const id = this.nextId++;
     if (onRecords) this.progress.set(id, onRecords);
+    this.reading.add(id);
     this.post(worker, { type: 'open', id, ...(counting && { counting }), ...(onRecords && { progress: true }) });
     let open = true;
     return {
@@ -86,6 +89,7 @@ export class ReportWorker implements ReportCompute {
       },
       finish: async () => {
         open = false;
+        this.reading.delete(id);
         const ended = epochNow();
         const reply = await this.ask(worker, id, { type: 'end', id }).finally(() => this.progress.delete(id));
         if (reply.type !== 'read') throw new Error(`the report worker answered ${reply.type} to a read`);
@@ -97,9 +101,11 @@ export class ReportWorker implements ReportCompute {
       },
       drop: () => {
         this.progress.delete(id);
+        this.reading.delete(id);
         if (!open) return;
         open = false;
         this.post(worker, { type: 'drop', id });
+        this.restIfIdle();
       },
     };
   }
@@ -160,16 +166,21 @@ export class ReportWorker implements ReportCompute {
     });
   }
 
+  private busy(): boolean {
+    return this.waiting.size > 0 || this.reading.size > 0;
+  }
+
   private failAll(error: Error): void {
     for (const waiting of this.waiting.values()) waiting.reject(error);
     this.waiting.clear();
   }
 
+  /** Stops the worker after idleMs without work: nothing waiting for a reply, and no answer being read (one license's may arrive for minutes). */
   private restIfIdle(): void {
-    if (this.waiting.size > 0) return;
+    if (this.busy()) return;
     clearTimeout(this.idle);
     this.idle = setTimeout(() => {
-      if (this.waiting.size > 0) return;
+      if (this.busy()) return;
       void this.worker?.terminate();
       this.worker = undefined;
     }, this.idleMs);

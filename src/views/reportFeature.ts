@@ -94,7 +94,13 @@ export function createReportFeature(base: PanelDeps, memento: vscode.Memento): R
       // showing the range the picker offers first; it closes again if they give up.
       const choices = rangeChoices(memento, today);
       const opened = UsagePanel.prepare(deps, choices.active.range ?? presetRange('last30', today), room, sources);
-      const range = await pickRange(memento, choices, today, room, opened !== undefined);
+      // The picker goes when its panel is closed, or loads a range entered on the page itself.
+      const stop = new vscode.CancellationTokenSource();
+      const done = opened?.onceDoneChoosing(() => stop.cancel());
+      const range = await pickRange(memento, choices, today, room, opened !== undefined, stop.token).finally(() => {
+        done?.dispose();
+        stop.dispose();
+      });
       if (!range) opened?.closeIfUnused();
       return range ? UsagePanel.show(deps, range, room, sources, performance.now()) : undefined;
     },
@@ -127,7 +133,7 @@ async function pickLicenses(deps: PanelDeps): Promise<readonly string[] | undefi
 }
 
 /** A quick pick with one item already active (showQuickPick cannot do that): the chosen item, or undefined. */
-async function pickOne<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: readonly T[]; active: T | undefined; ignoreFocusOut?: boolean }): Promise<T | undefined> {
+async function pickOne<T extends vscode.QuickPickItem>(options: { title: string; placeholder: string; items: readonly T[]; active: T | undefined; ignoreFocusOut?: boolean; token?: vscode.CancellationToken }): Promise<T | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   pick.title = options.title;
   pick.ignoreFocusOut = options.ignoreFocusOut ?? false;
@@ -137,6 +143,7 @@ async function pickOne<T extends vscode.QuickPickItem>(options: { title: string;
   const chosen = await new Promise<T | undefined>((resolve) => {
     pick.onDidAccept(() => resolve(pick.selectedItems[0]));
     pick.onDidHide(() => resolve(undefined));
+    options.token?.onCancellationRequested(() => pick.hide());
     pick.show();
   });
   pick.dispose();
@@ -163,30 +170,34 @@ function rangeChoices(memento: vscode.Memento, today: string): RangeChoices {
   return { items, active: (last?.preset && items.find((item) => item.preset === last.preset)) || items[0]!, last };
 }
 
-/** @param besidePanel the report's panel opened behind the picker: the picker stays open while the user clicks in it. */
-async function pickRange(memento: vscode.Memento, { items, active, last }: RangeChoices, today: string, room: string | undefined, besidePanel: boolean): Promise<DateRange | undefined> {
+/**
+ * @param besidePanel the report's panel opened behind the picker: the picker stays open while the user clicks in it
+ * @param token cancelled when the picker has nothing left to do (its panel closed, or loading a range of its own)
+ */
+async function pickRange(memento: vscode.Memento, { items, active, last }: RangeChoices, today: string, room: string | undefined, besidePanel: boolean, token: vscode.CancellationToken): Promise<DateRange | undefined> {
   const chosen = await pickOne({
     title: room ? l10n.t('Usage for room {0}', displayName(room)) : l10n.t('S-Connector usage report'),
     placeholder: l10n.t('Choose the days to report on'),
     items,
     active,
     ignoreFocusOut: besidePanel,
+    token,
   });
   if (!chosen) return undefined;
-  const range = chosen.custom ? await askCustomRange(today, last) : chosen.range;
+  const range = chosen.custom ? await askCustomRange(today, last, token) : chosen.range;
   // Remembered for next time without the report waiting for the write (a round trip to the window).
   if (range) void memento.update(LAST_RANGE_KEY, { ...(chosen.preset && { preset: chosen.preset }), ...range } satisfies RememberedRange);
   return range;
 }
 
-async function askCustomRange(today: string, last: RememberedRange | undefined): Promise<DateRange | undefined> {
+async function askCustomRange(today: string, last: RememberedRange | undefined, token: vscode.CancellationToken): Promise<DateRange | undefined> {
   const start = await vscode.window.showInputBox({
     title: l10n.t('Custom range (1/2): first day'),
     prompt: l10n.t('Start date, YYYY-MM-DD'),
     value: last?.start ?? addDays(today, -29),
     ignoreFocusOut: true,
     validateInput: (value) => dateProblem(value, 'start'),
-  });
+  }, token);
   if (start === undefined) return undefined;
   const end = await vscode.window.showInputBox({
     title: l10n.t('Custom range (2/2): last day, included'),
@@ -194,7 +205,7 @@ async function askCustomRange(today: string, last: RememberedRange | undefined):
     value: last?.end && last.end >= start.trim() ? last.end : today,
     ignoreFocusOut: true,
     validateInput: (value) => rangeProblem(start.trim(), value.trim(), today),
-  });
+  }, token);
   if (end === undefined) return undefined;
   return checkRange(start, end, today).range;
 }

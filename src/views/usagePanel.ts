@@ -67,6 +67,8 @@ export class UsagePanel implements vscode.Disposable {
   private progress: LoadProgress | undefined;
   /** When (performance.now()) the page last said it was ready: for the stages line of a report it opened beside. */
   private readyAt: number | undefined;
+  /** The range pickers this panel was opened (or kept) for that are still open. */
+  private choosers = 0;
 
   /** Opens the report for a range (and room) of these licenses, reusing the open panel. */
   /** `asked`: when the user chose the range (performance.now()), where the report's timing starts. */
@@ -94,23 +96,58 @@ export class UsagePanel implements vscode.Disposable {
    * the range is chosen: never before, so that giving up keeps it).
    */
   static prepare(deps: PanelDeps, range: DateRange, room: string | undefined, sources: readonly ReportSource[]): UsagePanel | undefined {
-    if (UsagePanel.current) return undefined;
+    const open = UsagePanel.current;
+    if (open) {
+      // The command run again while its first picker is open: that picker closes, the panel stays for this one.
+      if (open.report.phase !== 'choosing' || !sameSources(open.report.sources, sources)) return undefined;
+      open.choosers++;
+      return open;
+    }
     // The range picker keeps the focus: the panel opens beside it, behind the picker.
     const panel = vscode.window.createWebviewPanel(USAGE_VIEW_TYPE, l10n.t('S-Connector Usage'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, panelOptions(deps.extensionUri));
-    UsagePanel.current = new UsagePanel(panel, deps, range, room, sources);
-    UsagePanel.current.report.setZone(deps.rememberedZone?.());
+    const prepared = new UsagePanel(panel, deps, range, room, sources);
+    UsagePanel.current = prepared;
+    prepared.report.setZone(deps.rememberedZone?.());
+    prepared.choosers = 1;
     deps.compute?.warm?.(); // the report's worker starts meanwhile too
-    return UsagePanel.current;
+    return prepared;
   }
 
-  /** Closes the panel if nothing was ever asked in it: the user gave up choosing its range. */
+  /**
+   * Fires once the panel no longer waits for a range to be chosen: closed, or a load started (from
+   * the page's own fields, say). The picker opened with it then has nothing left to do.
+   */
+  onceDoneChoosing(listener: () => void): vscode.Disposable {
+    let done = false;
+    const fire = () => {
+      if (done) return;
+      done = true;
+      subscriptions.dispose();
+      listener();
+    };
+    const subscriptions = vscode.Disposable.from(
+      this.panel.onDidDispose(fire),
+      this.report.onDidChange(() => {
+        if (this.report.phase !== 'choosing') fire();
+      }),
+    );
+    return subscriptions;
+  }
+
+  /** A picker opened with this panel is gone unanswered: the last one closes the panel if nothing was ever asked in it. */
   closeIfUnused(): void {
-    if (this.report.phase === 'choosing') this.dispose();
+    this.choosers = Math.max(0, this.choosers - 1);
+    if (this.choosers === 0 && this.report.phase === 'choosing') this.dispose();
   }
 
   /** Brings back a panel after a window reload, with the range it showed. */
   static revive(panel: vscode.WebviewPanel, deps: PanelDeps, state: unknown): void {
     const saved = parsePanelState(state);
+    if (saved?.choosing) {
+      // Its picker went with the window: nothing was asked, and nothing is asked now.
+      panel.dispose();
+      return;
+    }
     const range = saved?.range ?? presetRange('last30', todayIn(undefined, Date.now()));
     panel.webview.options = panelOptions(deps.extensionUri);
     UsagePanel.current?.dispose();

@@ -184,9 +184,11 @@ function receive(message: HostMessage, arrived: number): void {
   switch (message.type) {
     case 'choosing':
       showRange(message.range);
-      showChoosing(message.room);
+      showChoosing(message.range, message.room);
       break;
     case 'loading':
+      // Asked now: a window reload brings this range back (the page no longer waits for a choice).
+      if ((vscode.getState() as PanelState | undefined)?.choosing) vscode.setState({ range: message.range, ...(message.room !== undefined && { room: message.room }), ...(chosenZone !== '' && { timeZone: chosenZone }) });
       showRange(message.range);
       showLoading(message.range, message.room);
       delete document.body.dataset.drawnSoFar;
@@ -295,16 +297,21 @@ function setExportEnabled(enabled: boolean): void {
   for (const button of [csvButton, jsonButton, concurrencyButton]) button.toggleAttribute('disabled', !enabled);
 }
 
-/** Nothing asked yet: the panel opened while the user picks the range at the top of the window. */
-function showChoosing(room?: string): void {
+/**
+ * Nothing asked yet: the panel opened while the user picks the range at the top of the window. The
+ * hint is not read out (the picker has the focus and reads its own items); the page remembers it
+ * was waiting, so that a window reload does not ask for a range nobody chose.
+ */
+function showChoosing(range: DateRange, room?: string): void {
   app.setAttribute('aria-busy', 'false');
   setExportEnabled(false);
   statusLine.textContent = '';
   disposeCharts();
-  replaceChildren(content, h('div', { class: 'state', id: 'choosing' },
+  vscode.setState({ range, ...(room !== undefined && { room }), ...(chosenZone !== '' && { timeZone: chosenZone }), choosing: true });
+  replaceChildren(content, h('div', { class: 'state', id: 'choosing', 'aria-live': 'off' },
     h('p', {}, room !== undefined
-      ? l10n.t('Choose the days to report on for room {0} in the picker at the top of the window, or enter them above and select Show.', neutralise(room))
-      : l10n.t('Choose the days to report on in the picker at the top of the window, or enter them above and select Show.'))));
+      ? l10n.t('Choose the days to report on for room {0} in the picker at the top of the window.', neutralise(room))
+      : l10n.t('Choose the days to report on in the picker at the top of the window.'))));
 }
 
 function showLoading(range: DateRange, room?: string): void {

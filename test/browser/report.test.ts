@@ -50,6 +50,18 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await tab.waitFor({ state: 'detached' });
   });
 
+  it('takes the range picker away when its panel is closed while the user chooses', async () => {
+    const { page } = workbench;
+    const tab = page.locator('.tabs-container .tab', { hasText: 'S-Connector Usage' });
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    await frame.locator('#choosing').waitFor({ timeout: 30_000 });
+    // The picker lies over the tab's close button: the click goes to the button itself.
+    await tab.locator('.tab-actions .action-label').dispatchEvent('click');
+    await tab.waitFor({ state: 'detached' });
+    // The picker stays open while the user clicks in its panel, but not once the panel is gone.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+
   it('asks for a custom range, validating as you type, and opens the report', async () => {
     const { page } = workbench;
     await runCommand(page, 'S-Connector: Open Usage Report');
@@ -83,8 +95,15 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'S-Connector usage report' }).waitFor();
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The command again: its picker shows once the extension has handled the Escape before it (a
+    // wrong close would have come by then).
+    await runCommand(page, 'S-Connector: Open Usage Report');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'S-Connector usage report' }).waitFor();
+    assert.equal(await page.locator('.tabs-container .tab', { hasText: 'S-Connector Usage' }).count(), 1);
     assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
     assert.equal(await frame.locator('#choosing').count(), 0);
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   });
 
   it("shows the capacity of the document's sample: peak 1, and gsdagd from 21:39 on the 22nd overlapping nothing", async () => {

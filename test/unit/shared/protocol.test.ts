@@ -38,6 +38,9 @@ describe('shared/protocol', () => {
       { range: { start: '2021-02-20', end: '2021-02-25' }, timeZone: 'Asia/Kolkata' });
     assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, timeZone: 'x'.repeat(65) }), { range: { start: '2021-02-20', end: '2021-02-25' } });
     assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, utc: 'no' }), { range: { start: '2021-02-20', end: '2021-02-25' } });
+    // A page still waiting for its range to be chosen says so (only `true` counts).
+    assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, choosing: true }), { range: { start: '2021-02-20', end: '2021-02-25' }, choosing: true });
+    assert.deepEqual(parsePanelState({ range: { start: '2021-02-20', end: '2021-02-25' }, choosing: 'yes' }), { range: { start: '2021-02-20', end: '2021-02-25' } });
     assert.equal(parsePanelState(undefined), undefined);
     assert.equal(parsePanelState({ range: { start: 1 } }), undefined);
   });

@@ -34,18 +34,26 @@ describe('state/reportCompute', () => {
     try {
       warmed.warm();
       assert.equal(warmed.running, true);
-      // Polled: its stopping is an exit event of a thread this test does not hold.
-      await new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (warmed.running) return;
-          clearInterval(check);
-          resolve();
-        }, 5);
-        check.unref(); // a failure (mocha's timeout) leaves nothing running
-      });
-      assert.equal(warmed.running, false);
+      await stopped(warmed);
     } finally {
       warmed.dispose();
+    }
+  });
+
+  it('keeps the worker while an answer is being read, and stops it once idle after', async () => {
+    const resting = new ReportWorker(WORKER, 20);
+    try {
+      const reader = resting.usageReader(); // an answer under way (one license's may arrive for minutes)
+      // Other work answered meanwhile (a second license's count, say): its reply arms the idle stop.
+      const { table } = await makeStack(emulator.url).client.usageTable(RANGE);
+      await resting.aggregate(table, RANGE, 'UTC', undefined);
+      // No event says "not stopped": five times the idle time, in which a stop would have come.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(resting.running, true, 'the answer being read keeps its worker');
+      reader.drop();
+      await stopped(resting);
+    } finally {
+      resting.dispose();
     }
   });
 
@@ -152,3 +160,15 @@ describe('state/reportCompute', () => {
     assert.equal(next.table.room.length, 20_004);
   });
 });
+
+/** Resolves once `worker` has stopped its thread; polled, as the stop is a timer of its own. */
+function stopped(worker: ReportWorker): Promise<void> {
+  return new Promise((resolve) => {
+    const check = setInterval(() => {
+      if (worker.running) return;
+      clearInterval(check);
+      resolve();
+    }, 5);
+    check.unref(); // a failure (mocha's timeout) leaves nothing running
+  });
+}
