@@ -188,7 +188,7 @@ function receive(message: HostMessage, arrived: number): void {
       break;
     case 'loading':
       // Asked now: a window reload brings this range back (the page no longer waits for a choice).
-      if ((vscode.getState() as PanelState | undefined)?.choosing) vscode.setState({ range: message.range, ...(message.room !== undefined && { room: message.room }), ...(chosenZone !== '' && { timeZone: chosenZone }) });
+      if ((vscode.getState() as PanelState | undefined)?.choosing) vscode.setState(pageState(message.range, message.room));
       showRange(message.range);
       showLoading(message.range, message.room);
       delete document.body.dataset.drawnSoFar;
@@ -225,7 +225,6 @@ function receive(message: HostMessage, arrived: number): void {
       break;
   }
 }
-
 
 /** The meetings of report `message.id`, drawn (dropped when another report came meanwhile). */
 function showTable(message: Extract<HostMessage, { type: 'table' }>, arrived: number): void {
@@ -290,7 +289,12 @@ function showRange(range: DateRange): void {
 }
 
 function saveState(): void {
-  if (report) vscode.setState({ range: report.range, ...(report.room !== undefined && { room: report.room }), ...(chosenZone !== '' && { timeZone: chosenZone }), ...(report.licenses && { licenses: report.licenses.map((license) => license.id) }) });
+  if (report) vscode.setState({ ...pageState(report.range, report.room), ...(report.licenses && { licenses: report.licenses.map((license) => license.id) }) });
+}
+
+/** What a window reload brings back of a page showing `range` (and `room`): with the zone chosen on it. */
+function pageState(range: DateRange, room: string | undefined): PanelState {
+  return { range, ...(room !== undefined && { room }), ...(chosenZone !== '' && { timeZone: chosenZone }) };
 }
 
 function setExportEnabled(enabled: boolean): void {
@@ -307,7 +311,7 @@ function showChoosing(range: DateRange, room?: string): void {
   setExportEnabled(false);
   statusLine.textContent = '';
   disposeCharts();
-  vscode.setState({ range, ...(room !== undefined && { room }), ...(chosenZone !== '' && { timeZone: chosenZone }), choosing: true });
+  vscode.setState({ ...pageState(range, room), choosing: true });
   replaceChildren(content, h('div', { class: 'state', id: 'choosing', 'aria-live': 'off' },
     h('p', {}, room !== undefined
       ? l10n.t('Choose the days to report on for room {0} in the picker at the top of the window.', neutralise(room))
