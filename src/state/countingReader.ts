@@ -13,10 +13,13 @@ import type { Counting } from './reportWorkerProtocol';
 /** How often, at most, the reader tells how many records it has read. */
 export const PROGRESS_MS = 100;
 /**
- * How often, at most, it tells the figures so far (the first batch's at once): each is drawn on the
- * page, which shares the machine with the reading; a few times a second reads as live.
+ * How long after the first figures so far (the first batch's, told at once) it tells the next: each
+ * is drawn on the page, which shares the machine with the reading. The wait doubles after each, up
+ * to SO_FAR_MAX_MS: a few times a second at first reads as live, and once a second is live enough
+ * for an answer that takes seconds, whose drawing would otherwise slow its own reading.
  */
 export const SO_FAR_MS = 250;
+export const SO_FAR_MAX_MS = 1_000;
 
 export interface CountingReader {
   readonly reader: BodyReader<StreamedUsage>;
@@ -27,19 +30,21 @@ export interface CountingReader {
 /**
  * @param counting how to count the totals (none: records are only read)
  * @param tell told the records read so far, at most every PROGRESS_MS; with counting, with the
- *   figures so far, at most every SO_FAR_MS and at once for the first records (none: nothing is
- *   told, and no figures so far are made)
+ *   figures so far: at once for the first records, then after SO_FAR_MS, twice that, and so on up
+ *   to SO_FAR_MAX_MS (none: nothing is told, and no figures so far are made)
  * @param now the clock, in milliseconds
  */
 export function countingReader(counting: Counting | undefined, tell?: (records: number, soFar?: TotalsSoFar) => void, now: () => number = () => performance.now()): CountingReader {
   const counted = counting && { ...counting, counter: new TotalsCounter(counting.timeZone) };
   let toldAt = Number.NEGATIVE_INFINITY;
   let soFarAt = Number.NEGATIVE_INFINITY;
+  let soFarWait = SO_FAR_MS;
   const reader = readUsageInThread((records, table) => {
     counted?.counter.countTo(table);
     if (!tell) return;
     const at = now();
-    if (counted && at - soFarAt >= SO_FAR_MS) {
+    if (counted && at - soFarAt >= soFarWait) {
+      if (soFarAt !== Number.NEGATIVE_INFINITY) soFarWait = Math.min(SO_FAR_MAX_MS, soFarWait * 2);
       soFarAt = toldAt = at;
       tell(records, counted.counter.soFar(table, counted.range));
       return;

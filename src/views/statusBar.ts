@@ -17,6 +17,7 @@ export const STATUS_BAR_ID = 'sconnector.status';
 export class StatusBarView implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[];
+  private listing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly licenses: LicenseView,
@@ -25,7 +26,12 @@ export class StatusBarView implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50);
     this.item.name = l10n.t('S-Connector Live Rooms');
     this.subscriptions = [licenses.onDidChangeLive(() => this.render()), licenses.onDidChange(() => this.render())];
-    this.render();
+    // In activate(): the current license's look alone. With several licenses, the list of them all
+    // follows on the next turn (where their polling starts, and before anyone could hover the item):
+    // it is the first use of the locale's lower-casing and of the checks on their names, which cost
+    // activate() a few milliseconds with 20 licenses, and every one of them says "loading" until then.
+    this.render(false);
+    this.listing = setTimeout(() => this.render(), 0);
   }
 
   /** Whether it is on screen, for the refresh policy. */
@@ -33,7 +39,9 @@ export class StatusBarView implements vscode.Disposable {
     return this.settings().statusBarEnabled;
   }
 
-  render(): void {
+  /** @param everyLicense with several licenses, list them all in the tooltip and take the worst one's colour */
+  render(everyLicense = true): void {
+    clearTimeout(this.listing);
     const settings = this.settings();
     if (!settings.statusBarEnabled) {
       this.item.hide();
@@ -41,11 +49,12 @@ export class StatusBarView implements vscode.Disposable {
     }
     const current = this.licenses.current;
     const look = describe(current.snapshot, warningPercentFor(settings, current.label), Date.now());
-    Object.assign(this.item, this.licenses.all.length > 1 ? withEveryLicense(look, this.licenses, (session) => warningPercentFor(settings, session.label)) : look);
+    Object.assign(this.item, everyLicense && this.licenses.all.length > 1 ? withEveryLicense(look, this.licenses, (session) => warningPercentFor(settings, session.label)) : look);
     this.item.show();
   }
 
   dispose(): void {
+    clearTimeout(this.listing);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }

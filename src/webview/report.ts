@@ -6,7 +6,6 @@
  */
 import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -14,7 +13,7 @@ import { aggregate } from '../report/aggregate';
 import { rangeSteps } from '../report/capacity';
 import { roomChange, roomKey, type RoomChange } from '../report/comparison';
 import type { ConcurrencySteps } from '../report/concurrency';
-import { describeRange } from '../report/dateRange';
+import { addDays, describeRange, eachDay } from '../report/dateRange';
 import { zoneChoices } from '../report/zoneNames';
 import { formatDuration, formatInstant } from '../report/exportFile';
 import { DEFAULT_QUERY, selectRows } from '../report/tableView';
@@ -316,6 +315,7 @@ function showChoosing(range: DateRange, room?: string): void {
     h('p', {}, room !== undefined
       ? l10n.t('Choose the days to report on for room {0} in the picker at the top of the window.', neutralise(room))
       : l10n.t('Choose the days to report on in the picker at the top of the window.'))));
+  rehearseSoFar(range);
 }
 
 function showLoading(range: DateRange, room?: string): void {
@@ -327,7 +327,11 @@ function showLoading(range: DateRange, room?: string): void {
   cancel.addEventListener('click', () => vscode.postMessage({ type: 'cancel' }));
   disposeCharts();
   replaceChildren(content, h('div', { class: 'state' },
-    el('vscode-progress-ring', {}),
+    // Until the answer starts to arrive; then the bar below says how far it has come. A spinner of
+    // its own that turns in 8 steps a second (report.css), not a ring animated at every frame: each
+    // frame repaints the workbench around the page, and a load at 60 frames a second took up to half
+    // of one of the machine's two cores (a Chromium trace), which the reading shares.
+    h('span', { class: 'spinner', id: 'load-spinner', 'aria-hidden': 'true' }),
     h('p', {}, room !== undefined
       ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), neutralise(room))
       : l10n.t('Loading usage for {0}…', describeRange(range))),
@@ -366,24 +370,57 @@ function showSoFar(soFar: FiguresSoFar, arrived: number): void {
   const range = loadingRange;
   if (!box || !range) return; // the load ended meanwhile
   const first = !soFarChart;
-  if (!soFarChart) {
-    const chartBox = h('div', { class: 'chart', id: 'so-far-chart', role: 'img', 'aria-label': l10n.t('Usage per day so far, in hours') });
-    const readout = h('p', { class: 'chart-readout', id: 'so-far-readout' });
-    replaceChildren(box,
-      h('p', { class: 'note', id: 'so-far-note' }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
-      h('div', { id: 'so-far-tiles' }),
-      h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day so far')), chartBox, readout));
-    box.hidden = false;
-    soFarChart = new DayChart(chartBox, readout);
-  }
-  replaceChildren(document.getElementById('so-far-tiles')!, summaryTiles(soFar.summary, soFar.timeZone, undefined, 'so-far', l10n.t('Summary so far')));
-  soFarChart.render(soFar.perDay);
+  soFarChart ??= buildSoFar(box, 'so-far');
+  fillSoFar(box, soFarChart, soFar, 'so-far');
   if (!first) return;
   afterPaint(() => {
     if (document.getElementById('so-far') !== box) return; // replaced before it was painted
     document.body.dataset.drawnSoFar = `${range.start}..${range.end}`;
     document.body.dataset.soFarArrivedAt = String(arrived);
     document.body.dataset.soFarDrawnAt = String(epochNow());
+  });
+}
+
+/** The frame of the figures so far in `box`: a note, their tiles, and the per-day chart returned; element ids begin with `prefix`. */
+function buildSoFar(box: HTMLElement, prefix: string): DayChart {
+  const chartBox = h('div', { class: 'chart', id: `${prefix}-chart`, role: 'img', 'aria-label': l10n.t('Usage per day so far, in hours') });
+  const readout = h('p', { class: 'chart-readout', id: `${prefix}-readout` });
+  replaceChildren(box,
+    h('p', { class: 'note', id: `${prefix}-note` }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
+    h('div', { id: `${prefix}-tiles` }),
+    h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day so far')), chartBox, readout));
+  box.hidden = false;
+  return new DayChart(chartBox, readout);
+}
+
+/** Draws `soFar` into the frame buildSoFar made in `box`: its tiles anew, its chart again. */
+function fillSoFar(box: HTMLElement, chart: DayChart, soFar: FiguresSoFar, prefix: string): void {
+  replaceChildren(box.querySelector<HTMLElement>(`#${prefix}-tiles`)!, summaryTiles(soFar.summary, soFar.timeZone, undefined, prefix, l10n.t('Summary so far')));
+  chart.render(soFar.perDay);
+}
+
+/**
+ * While the user chooses the range, the page draws figures so far once where no one sees them
+ * (off screen, hidden from screen readers and from the keyboard), and takes them away once they are
+ * painted. A page's first drawing of them costs several times its next one (their code compiled,
+ * uPlot's first canvas, the tiles' first layout): this way that falls in the choosing, which leaves
+ * the page idle, and not on the report's first figures.
+ */
+function rehearseSoFar(range: DateRange): void {
+  const box = h('div', { class: 'so-far rehearsal', 'aria-hidden': 'true', inert: '' });
+  content.append(box);
+  // A month at least, for a chart with several days and ticks, whatever range the picker offers first.
+  const perDay = eachDay(range.start < addDays(range.end, -30) ? range.start : addDays(range.end, -30), range.end).map((day, i) => ({ day, seconds: (i % 7) * 3600, meetings: i % 7 }));
+  const totalSeconds = perDay.reduce((sum, day) => sum + day.seconds, 0);
+  const chart = buildSoFar(box, 'rehearsal');
+  fillSoFar(box, chart, {
+    summary: { totalSeconds, meetings: perDay.length, rooms: 1, averageSeconds: totalSeconds / Math.max(1, perDay.length), longest: { roomName: '-', seconds: 3600, startedAt: Date.now() } },
+    perDay,
+    timeZone: zone(),
+  }, 'rehearsal');
+  afterPaint(() => {
+    chart.dispose();
+    box.remove();
   });
 }
 
@@ -399,6 +436,7 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>, arri
   const text = document.getElementById('load-progress');
   if (!bar || !text) return; // the load ended meanwhile
   if (progress.soFar) showSoFar(progress.soFar, arrived);
+  document.getElementById('load-spinner')?.remove(); // the bar takes over (see showLoading)
   const { records, bytes, totalBytes } = progress;
   const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
   bar.hidden = false;
@@ -683,7 +721,9 @@ function showMeetings(): void {
   setExportEnabled(table !== undefined && table.room.length > 0);
   if (!table) {
     rows = [];
-    replaceChildren(meetingsBody, h('tr', {}, h('td', { colspan: columnCount(), class: 'empty' }, el('vscode-progress-ring', {}), l10n.t('Loading the meetings…'))));
+    // Words, no ring: the meetings' message crosses to the page meanwhile, and a ring repainted at
+    // every frame would share the machine with it (see showLoading).
+    replaceChildren(meetingsBody, h('tr', {}, h('td', { colspan: columnCount(), class: 'empty' }, l10n.t('Loading the meetings…'))));
     pageInfo.textContent = '';
     replaceChildren(pager);
     return;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmulatorControl } from '../emulator/control';
 import { DEMO_ACCESS_KEY, DEMO_SECRET_KEY } from '../emulator/server';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { addLicenseByHand, answerInput, chooseZone, openWorkbench, reportFrame, runCommand, signInByHand, type Workbench } from '../browser/workbench';
 import { extraLicenseKeys } from '../emulator/extraLicenses';
 import { addDays } from '../../src/report/dateRange';
@@ -96,8 +96,7 @@ async function activationFigures(workbench: Workbench, licenses: number): Promis
   const ready = licenses === 1 ? 'Live rooms' : 'All licenses';
   const before = activationLines(workbench.userDataDir).filter((a) => a.licenses === licenses).length;
   for (let load = 0; load < ROUNDS * RELOADS; load++) {
-    await runCommand(workbench.page, 'Developer: Reload Window');
-    await workbench.page.waitForEvent('load', { timeout: 60_000 });
+    await reloadWindow(workbench.page);
     await workbench.page.locator('.monaco-list-row', { hasText: ready }).waitFor({ timeout: 60_000 });
   }
   // The log is written in batches: wait for the last load's line.
@@ -114,6 +113,25 @@ async function activationFigures(workbench: Workbench, licenses: number): Promis
 }
 
 /** Waits until the emulator has answered `count` live-room lists since its stats were cleared: the refresh cycles are in. */
+/**
+ * Reloads the window and waits for the new one's page to load: the wait is set up before the
+ * command runs (a fast reload could otherwise load before it), and a command the palette did not
+ * run (its key press lost while the window was busy) is run again.
+ */
+async function reloadWindow(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = page.waitForEvent('load', { timeout: 30_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    try {
+      await loaded;
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape'); // a palette still open
+    }
+  }
+}
+
 async function cyclesDone(control: EmulatorControl, count: number): Promise<void> {
   await logged(async () => (await control.stats()).requests.filter((request) => request.path === '/v1/sessions'), count);
 }
@@ -326,7 +344,39 @@ function soFarStages(title: string, lines: readonly Record<string, number>[], ma
  */
 async function drawn(frame: FrameLocator, range: { start: string; end: string }, part: 'summary' | 'table' | 'complete'): Promise<void> {
   const attribute = part === 'summary' ? 'data-drawn-summary' : part === 'table' ? 'data-drawn-table' : 'data-drawn-complete';
-  await frame.locator(`body[${attribute}="${range.start}..${range.end}"]`).waitFor({ state: 'attached', timeout: 120_000 });
+  // One wait inside the page, on a MutationObserver of the body's attribute, rather than Playwright's
+  // polling: each of its tries evaluates script in the page's frame, on the thread that draws the
+  // very report being timed (a Chromium trace showed them there while the first figures came). A
+  // page still loading may replace its frame meanwhile: then the wait starts again in the new one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await attributeIs(frame, attribute, `${range.start}..${range.end}`, 120_000);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/context was destroyed|detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/** Resolves once the page's body has `name` set to `wanted` (watched from inside the page), or fails after `timeoutMs`. */
+async function attributeIs(frame: FrameLocator, name: string, wanted: string, timeoutMs: number): Promise<void> {
+  await frame.locator('body').evaluate((body, [key, value, ms]) => new Promise<void>((resolve, reject) => {
+    if (body.getAttribute(key) === value) {
+      resolve();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (body.getAttribute(key) !== value) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${key}="${value}" did not come in ${ms} ms (it is "${body.getAttribute(key) ?? ''}")`));
+    }, ms);
+    observer.observe(body, { attributes: true, attributeFilter: [key] });
+  }), [name, wanted, timeoutMs] as const);
 }
 
 /** The budgets that depend on the report's size: the longest event-loop block, and sorting and filtering in the page. */
@@ -358,6 +408,9 @@ async function renderFigures(workbench: Workbench, budgets: SizeBudgets): Promis
     await answerInput(page, range.start, /Custom range \(1\/2\)/);
     await page.locator('.quick-input-title', { hasText: /Custom range \(2\/2\)/ }).waitFor();
     await page.locator('.quick-input-widget input.input').fill(range.end);
+    // Playwright sets up its own script in a frame the first time it looks into it: in the page
+    // opened meanwhile, that is done now (when it is ready; it does not wait), not during the load.
+    await frame.locator('body').count();
     const acted = epochNow();
     await page.keyboard.press('Enter');
     // First meaningful paint: the totals and the per-day chart (the page marks the range it drew).

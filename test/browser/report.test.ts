@@ -45,6 +45,10 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.equal(await frame.locator('#end input').inputValue(), start);
     assert.equal(await tab.count(), 1);
     assert.ok(await page.locator('.quick-input-widget input.input').evaluate((input) => input === document.activeElement), 'the picker kept the focus');
+    // The figures so far it draws off screen meanwhile (so that the first real ones draw fast) are
+    // taken away once painted: the hint is all the page holds.
+    await frame.locator('.rehearsal').waitFor({ state: 'detached' });
+    assert.deepEqual(await frame.locator('#content > *').evaluateAll((children) => children.map((child) => child.id)), ['choosing']);
     await screenshot(page, 'report-choosing');
     await page.keyboard.press('Escape');
     await tab.waitFor({ state: 'detached' });
@@ -251,6 +255,7 @@ describe('Usage report in the real workbench (Chromium)', function () {
     const progress = frame.locator('#load-progress', { hasText: /^[1-9][\d,]* meetings read, \d+ of \d{2,3} KB$/ });
     await progress.waitFor({ timeout: 30_000 });
     assert.notEqual(await frame.locator('#load-bar').getAttribute('max'), null, 'a bar with an end');
+    assert.equal(await frame.locator('#load-spinner').count(), 0, 'the bar, not a spinner, once the answer arrives');
     // The totals and the days of the meetings read so far, said to be so, and drawn again as more come.
     const soFar = frame.locator('#so-far-meetings .value');
     await soFar.waitFor({ timeout: 30_000 });

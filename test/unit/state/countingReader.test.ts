@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { aggregate } from '../../../src/report/aggregate';
 import type { TotalsSoFar } from '../../../src/shared/reportTypes';
-import { countingReader, PROGRESS_MS, SO_FAR_MS } from '../../../src/state/countingReader';
+import { countingReader, PROGRESS_MS, SO_FAR_MAX_MS, SO_FAR_MS } from '../../../src/state/countingReader';
 
 const RANGE = { start: '2021-02-20', end: '2021-02-25' };
 const COUNTING = { range: RANGE, timeZone: 'Asia/Seoul', limit: { roomLimit: 5, warningPercent: 80 } };
@@ -29,11 +29,11 @@ function answerInPieces(pieces: number): Uint8Array[] {
 const PER_PIECE = 3_500;
 
 describe('state/countingReader', () => {
-  it('tells the figures of the first records at once, then at most every SO_FAR_MS, and a count alone at most every PROGRESS_MS', async () => {
+  it('tells the figures of the first records at once, then after SO_FAR_MS, twice that and so on up to SO_FAR_MAX_MS, and a count alone at most every PROGRESS_MS', async () => {
     let clock = 1_000;
     const told: { records: number; soFar?: TotalsSoFar; at: number }[] = [];
     const { reader, totals } = countingReader(COUNTING, (records, soFar) => told.push({ records, ...(soFar && { soFar }), at: clock }), () => clock);
-    for (const piece of answerInPieces(12)) {
+    for (const piece of answerInPieces(60)) {
       reader.push(piece);
       clock += 60;
     }
@@ -41,8 +41,12 @@ describe('state/countingReader', () => {
     const withFigures = told.filter((news) => news.soFar);
     assert.ok(told[0]!.records > 0 && told[0]!.records <= PER_PIECE, 'the first records read are told at once');
     assert.ok(told[0]!.soFar, 'with their figures');
-    assert.ok(withFigures.length >= 3, `figures told ${withFigures.length} times`);
-    for (let i = 1; i < withFigures.length; i++) assert.ok(withFigures[i]!.at - withFigures[i - 1]!.at >= SO_FAR_MS, 'figures spaced out');
+    // Read every 60 ms for 3.6 s: told at once, then after at least 250, 500, 1000, 1000, … ms.
+    assert.ok(withFigures.length >= 5, `figures told ${withFigures.length} times`);
+    const gaps = withFigures.slice(1).map((news, i) => news.at - withFigures[i]!.at);
+    gaps.forEach((gap, i) => assert.ok(gap >= Math.min(SO_FAR_MAX_MS, SO_FAR_MS * 2 ** i), `gap ${i + 1}: ${gap} ms`));
+    assert.ok(gaps[0]! < 2 * SO_FAR_MS, `the second figures come after about SO_FAR_MS (${gaps[0]} ms)`);
+    assert.ok(gaps.at(-1)! < SO_FAR_MAX_MS + 100, `then about once a second (${gaps.at(-1)} ms)`);
     for (let i = 1; i < told.length; i++) if (!told[i]!.soFar) assert.ok(told[i]!.at - told[i - 1]!.at >= PROGRESS_MS, 'a count alone waits PROGRESS_MS after the last news');
     assert.ok(told.length > withFigures.length, 'counts come between the figures');
     // Each figure so far is that of the records read when it was told.
