@@ -27,9 +27,9 @@ export class StatusBarView implements vscode.Disposable {
     this.item.name = l10n.t('S-Connector Live Rooms');
     this.subscriptions = [licenses.onDidChangeLive(() => this.render()), licenses.onDidChange(() => this.render())];
     // In activate(): the current license's look alone. With several licenses, the list of them all
-    // follows on the next turn (where their polling starts, and before anyone could hover the item):
-    // it is the first use of the locale's lower-casing and of the checks on their names, which cost
-    // activate() a few milliseconds with 20 licenses, and every one of them says "loading" until then.
+    // follows on the next turn (where their polling starts, and before anyone could hover the item;
+    // every one of them says "loading" until then): building it took activate() 1–7 ms with 20
+    // licenses in the bench's window loads, against 0.6 ms for the item with one license.
     this.render(false);
     this.listing = setTimeout(() => this.render(), 0);
   }

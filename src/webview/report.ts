@@ -328,11 +328,12 @@ function showLoading(range: DateRange, room?: string): void {
   disposeCharts();
   replaceChildren(content, h('div', { class: 'state' },
     // Until the answer starts to arrive; then the bar below says how far it has come. A spinner of
-    // its own that turns in 8 steps a second (report.css), not a ring animated at every frame: each
-    // frame repaints the workbench around the page, and a load at 60 frames a second took up to half
-    // of one of the machine's two cores (a Chromium trace), which the reading shares.
+    // its own whose picture changes 8 times a second (report.css), not a ring animated at every
+    // frame: each frame repainted the workbench around the page, up to half of one of the
+    // machine's two cores while a load waited (a Chromium trace: 39 frames in a load, 13–15 with
+    // this), which the reading shares. Screen readers are told the words below, not the spinner.
     h('span', { class: 'spinner', id: 'load-spinner', 'aria-hidden': 'true' }),
-    h('p', {}, room !== undefined
+    h('p', { id: 'loading', role: 'status' }, room !== undefined
       ? l10n.t('Loading usage for {0} in room {1}…', describeRange(range), neutralise(room))
       : l10n.t('Loading usage for {0}…', describeRange(range))),
     // Filled in as the answer arrives; not read out at every step (it changes ten times a second).
@@ -348,9 +349,12 @@ function showLoading(range: DateRange, room?: string): void {
 let loadingRange: DateRange | undefined;
 /** The per-day chart of the figures so far, while a load's answer arrives. */
 let soFarChart: DayChart | undefined;
+/** Ends the rehearsal under way, if any (see rehearseSoFar). */
+let rehearsal: (() => void) | undefined;
 
 /** The page's charts (those of the figures so far and the report's), once the content that held them is replaced: nothing is drawn into them after. */
 function disposeCharts(): void {
+  rehearsal?.();
   soFarChart?.dispose();
   soFarChart = undefined;
   dayChart?.dispose();
@@ -401,12 +405,13 @@ function fillSoFar(box: HTMLElement, chart: DayChart, soFar: FiguresSoFar, prefi
 
 /**
  * While the user chooses the range, the page draws figures so far once where no one sees them
- * (off screen, hidden from screen readers and from the keyboard), and takes them away once they are
- * painted. A page's first drawing of them costs several times its next one (their code compiled,
+ * (off screen, hidden from screen readers and from the keyboard), and takes them away once the
+ * frame that laid them out is painted (or sooner, when a load replaces the page's content). A page's first drawing of them costs several times its next one (their code compiled,
  * uPlot's first canvas, the tiles' first layout): this way that falls in the choosing, which leaves
  * the page idle, and not on the report's first figures.
  */
 function rehearseSoFar(range: DateRange): void {
+  rehearsal?.();
   const box = h('div', { class: 'so-far rehearsal', 'aria-hidden': 'true', inert: '' });
   content.append(box);
   // A month at least, for a chart with several days and ticks, whatever range the picker offers first.
@@ -418,9 +423,17 @@ function rehearseSoFar(range: DateRange): void {
     perDay,
     timeZone: zone(),
   }, 'rehearsal');
-  afterPaint(() => {
+  const end = () => {
+    if (rehearsal !== end) return;
+    rehearsal = undefined;
     chart.dispose();
     box.remove();
+  };
+  rehearsal = end;
+  afterPaint(() => {
+    if (rehearsal !== end) return; // ended already: the page went on to a load
+    end();
+    document.body.dataset.rehearsed = `${range.start}..${range.end}`; // for the tests
   });
 }
 
@@ -436,7 +449,7 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>, arri
   const text = document.getElementById('load-progress');
   if (!bar || !text) return; // the load ended meanwhile
   if (progress.soFar) showSoFar(progress.soFar, arrived);
-  document.getElementById('load-spinner')?.remove(); // the bar takes over (see showLoading)
+  document.getElementById('load-spinner')?.remove(); // the bar takes over (see showLoading; without a length from the server, it is an indeterminate bar, which Chromium animates)
   const { records, bytes, totalBytes } = progress;
   const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
   bar.hidden = false;

@@ -112,15 +112,15 @@ async function activationFigures(workbench: Workbench, licenses: number): Promis
   ];
 }
 
-/** Waits until the emulator has answered `count` live-room lists since its stats were cleared: the refresh cycles are in. */
 /**
  * Reloads the window and waits for the new one's page to load: the wait is set up before the
- * command runs (a fast reload could otherwise load before it), and a command the palette did not
- * run (its key press lost while the window was busy) is run again.
+ * command runs (a fast reload could otherwise load before it), and a reload that did not come is
+ * asked again (a bench run once waited 60 s for one, in vain, and stopped there).
  */
 async function reloadWindow(page: Page): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const loaded = page.waitForEvent('load', { timeout: 30_000 });
+    const loaded = page.waitForEvent('load', { timeout: 60_000 });
+    void loaded.catch(() => undefined); // awaited below; a command that fails first must not leave it unhandled
     await runCommand(page, 'Developer: Reload Window');
     try {
       await loaded;
@@ -132,6 +132,7 @@ async function reloadWindow(page: Page): Promise<void> {
   }
 }
 
+/** Waits until the emulator has answered `count` live-room lists since its stats were cleared: the refresh cycles are in. */
 async function cyclesDone(control: EmulatorControl, count: number): Promise<void> {
   await logged(async () => (await control.stats()).requests.filter((request) => request.path === '/v1/sessions'), count);
 }

@@ -47,7 +47,8 @@ describe('Usage report in the real workbench (Chromium)', function () {
     assert.ok(await page.locator('.quick-input-widget input.input').evaluate((input) => input === document.activeElement), 'the picker kept the focus');
     // The figures so far it draws off screen meanwhile (so that the first real ones draw fast) are
     // taken away once painted: the hint is all the page holds.
-    await frame.locator('.rehearsal').waitFor({ state: 'detached' });
+    await frame.locator(`body[data-rehearsed$="..${start}"]`).waitFor({ state: 'attached' });
+    assert.equal(await frame.locator('.rehearsal').count(), 0);
     assert.deepEqual(await frame.locator('#content > *').evaluateAll((children) => children.map((child) => child.id)), ['choosing']);
     await screenshot(page, 'report-choosing');
     await page.keyboard.press('Escape');
@@ -122,8 +123,36 @@ describe('Usage report in the real workbench (Chromium)', function () {
       '2021-02-20 0 –', '2021-02-21 1 11:34', '2021-02-22 1 09:12', '2021-02-23 1 00:00', '2021-02-24 0 –', '2021-02-25 0 –',
     ]);
     assert.match(await frame.locator('#capacity-clipped').innerText(), /no meeting crossed its edges/);
-    // The step chart is drawn from the meetings: one canvas, with the limit line among its series.
+    // The step chart is drawn from the meetings: one canvas, with the room limit's line across it.
     await frame.locator('#concurrency-chart canvas').waitFor();
+    const across = await frame.locator('#concurrency-chart').evaluate((chart) => {
+      const canvas = chart.querySelector('canvas')!;
+      const over = chart.querySelector('.u-over')!.getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      // The theme's red as the canvas paints it.
+      const probe = document.createElement('canvas').getContext('2d')!;
+      probe.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--vscode-charts-red').trim() || '#f14c4c';
+      probe.fillRect(0, 0, 1, 1);
+      const red = probe.getImageData(0, 0, 1, 1).data;
+      // The peak (1) is under the limit, so the y scale runs to 1.15 × the limit.
+      const y = Math.round((over.top - box.top + over.height * (1 - 1 / 1.15)) * scale);
+      const left = Math.round((over.left - box.left) * scale);
+      const width = Math.round(over.width * scale);
+      const pixels = canvas.getContext('2d')!.getImageData(left, y - 3, width, 7).data;
+      let columns = 0;
+      for (let x = 0; x < width; x++) {
+        for (let row = 0; row < 7; row++) {
+          const at = (row * width + x) * 4;
+          if (pixels[at + 3]! > 0 && [0, 1, 2].every((c) => Math.abs(pixels[at + c]! - red[c]!) < 60)) {
+            columns++;
+            break;
+          }
+        }
+      }
+      return columns / width;
+    });
+    assert.ok(across > 0.9, `the limit's line covers ${Math.round(across * 100)} % of the chart's width`);
     // The heatmap: Monday 21:00 holds gsdagd's first 20 min 34 s (21:39:26 to 22:00).
     assert.equal(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('data-seconds'), '1234');
     assert.match(await frame.locator('#heatmap tbody tr').nth(0).locator('td.cell').nth(21).getAttribute('title') ?? '', /21:00–22:00: 21 min/);
@@ -242,6 +271,20 @@ describe('Usage report in the real workbench (Chromium)', function () {
     await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
     assert.equal(await frame.locator('#summary-meetings .value').innerText(), '4');
     assert.equal(await alert.count(), 0, 'the error is gone');
+  });
+
+  it('says it is loading while the answer is awaited, with a spinner screen readers are not read', async () => {
+    // The answer comes after 2 s: meanwhile the page waits for it.
+    await new EmulatorControl(workbench.emulator.url).addFault({ type: 'latency', ms: 2_000, path: '/v1/static', query: 'startTime=2021-02-19', times: 1 });
+    await frame.locator('#start input').fill('2021-02-19');
+    await frame.locator('#apply').click();
+    await frame.getByRole('status').filter({ hasText: 'Loading usage for 2021-02-19 – 2021-02-25 (7 days)…' }).waitFor();
+    assert.equal(await frame.locator('#load-spinner').getAttribute('aria-hidden'), 'true');
+    await frame.locator('#summary-total').waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('#load-spinner').count(), 0);
+    await frame.locator('#start input').fill('2021-02-20');
+    await frame.locator('#apply').click();
+    await frame.locator('body[data-drawn-complete="2021-02-20..2021-02-25"]').waitFor({ state: 'attached', timeout: 30_000 });
   });
 
   it('shows how far a slow answer has come, in meetings and bytes, with the figures read so far, and Cancel stops it and brings back the report before', async () => {
