@@ -347,16 +347,16 @@ function showLoading(range: DateRange, room?: string): void {
 
 /** The range being loaded, which the figures so far belong to. */
 let loadingRange: DateRange | undefined;
-/** The per-day chart of the figures so far, while a load's answer arrives. */
-let soFarChart: DayChart | undefined;
+/** The figures so far as drawn, while a load's answer arrives. */
+let soFarFrame: SoFarFrame | undefined;
 /** Ends the rehearsal under way, if any (see rehearseSoFar). */
 let rehearsal: (() => void) | undefined;
 
 /** The page's charts (those of the figures so far and the report's), once the content that held them is replaced: nothing is drawn into them after. */
 function disposeCharts(): void {
   rehearsal?.();
-  soFarChart?.dispose();
-  soFarChart = undefined;
+  soFarFrame?.chart.dispose();
+  soFarFrame = undefined;
   dayChart?.dispose();
   dayChart = undefined;
   concurrencyChart?.dispose();
@@ -373,9 +373,9 @@ function showSoFar(soFar: FiguresSoFar, arrived: number): void {
   const box = document.getElementById('so-far');
   const range = loadingRange;
   if (!box || !range) return; // the load ended meanwhile
-  const first = !soFarChart;
-  soFarChart ??= buildSoFar(box, 'so-far');
-  fillSoFar(box, soFarChart, soFar, 'so-far');
+  const first = !soFarFrame;
+  soFarFrame ??= buildSoFar(box, 'so-far');
+  fillSoFar(soFarFrame, soFar);
   if (!first) return;
   afterPaint(() => {
     if (document.getElementById('so-far') !== box) return; // replaced before it was painted
@@ -385,48 +385,57 @@ function showSoFar(soFar: FiguresSoFar, arrived: number): void {
   });
 }
 
-/** The frame of the figures so far in `box`: a note, their tiles, and the per-day chart returned; element ids begin with `prefix`. */
-function buildSoFar(box: HTMLElement, prefix: string): DayChart {
-  const chartBox = h('div', { class: 'chart', id: `${prefix}-chart`, role: 'img', 'aria-label': l10n.t('Usage per day so far, in hours') });
-  const readout = h('p', { class: 'chart-readout', id: `${prefix}-readout` });
-  replaceChildren(box,
-    h('p', { class: 'note', id: `${prefix}-note` }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
-    h('div', { id: `${prefix}-tiles` }),
-    h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day so far')), chartBox, readout));
-  box.hidden = false;
-  return new DayChart(chartBox, readout);
+/** Figures so far drawn in a box: where their tiles go, and their per-day chart; element ids begin with `prefix`. */
+interface SoFarFrame {
+  readonly tiles: HTMLElement;
+  readonly chart: DayChart;
+  readonly prefix: string;
 }
 
-/** Draws `soFar` into the frame buildSoFar made in `box`: its tiles anew, its chart again. */
-function fillSoFar(box: HTMLElement, chart: DayChart, soFar: FiguresSoFar, prefix: string): void {
-  replaceChildren(box.querySelector<HTMLElement>(`#${prefix}-tiles`)!, summaryTiles(soFar.summary, soFar.timeZone, undefined, prefix, l10n.t('Summary so far')));
+/** The frame of the figures so far in `box`: a note, their tiles, and the per-day chart. */
+function buildSoFar(box: HTMLElement, prefix: string): SoFarFrame {
+  const chartBox = h('div', { class: 'chart', id: `${prefix}-chart`, role: 'img', 'aria-label': l10n.t('Usage per day so far, in hours') });
+  const readout = h('p', { class: 'chart-readout', id: `${prefix}-readout` });
+  const tiles = h('div', { id: `${prefix}-tiles` });
+  replaceChildren(box,
+    h('p', { class: 'note', id: `${prefix}-note` }, l10n.t('So far: the figures of the meetings read until now. The report is drawn in full once every meeting has come.')),
+    tiles,
+    h('figure', { class: 'card wide' }, h('figcaption', {}, l10n.t('Usage per day so far')), chartBox, readout));
+  box.hidden = false;
+  return { tiles, chart: new DayChart(chartBox, readout), prefix };
+}
+
+/** Draws `soFar` into a frame buildSoFar made: its tiles anew, its chart again. */
+function fillSoFar({ tiles, chart, prefix }: SoFarFrame, soFar: FiguresSoFar): void {
+  replaceChildren(tiles, summaryTiles(soFar.summary, soFar.timeZone, undefined, prefix, l10n.t('Summary so far')));
   chart.render(soFar.perDay);
 }
 
 /**
  * While the user chooses the range, the page draws figures so far once where no one sees them
  * (off screen, hidden from screen readers and from the keyboard), and takes them away once the
- * frame that laid them out is painted (or sooner, when a load replaces the page's content). A page's first drawing of them costs several times its next one (their code compiled,
- * uPlot's first canvas, the tiles' first layout): this way that falls in the choosing, which leaves
- * the page idle, and not on the report's first figures.
+ * frame that laid them out is painted (or sooner, when a load replaces the page's content: see
+ * disposeCharts, which the choosing page also calls before this). A page's first drawing of them
+ * costs several times its next one (their code compiled, uPlot's first canvas, the tiles' first
+ * layout): this way that falls in the choosing, which leaves the page idle, and not on the
+ * report's first figures.
  */
 function rehearseSoFar(range: DateRange): void {
-  rehearsal?.();
   const box = h('div', { class: 'so-far rehearsal', 'aria-hidden': 'true', inert: '' });
   content.append(box);
   // A month at least, for a chart with several days and ticks, whatever range the picker offers first.
   const perDay = eachDay(range.start < addDays(range.end, -30) ? range.start : addDays(range.end, -30), range.end).map((day, i) => ({ day, seconds: (i % 7) * 3600, meetings: i % 7 }));
   const totalSeconds = perDay.reduce((sum, day) => sum + day.seconds, 0);
-  const chart = buildSoFar(box, 'rehearsal');
-  fillSoFar(box, chart, {
+  const frame = buildSoFar(box, 'rehearsal');
+  fillSoFar(frame, {
     summary: { totalSeconds, meetings: perDay.length, rooms: 1, averageSeconds: totalSeconds / Math.max(1, perDay.length), longest: { roomName: '-', seconds: 3600, startedAt: Date.now() } },
     perDay,
     timeZone: zone(),
-  }, 'rehearsal');
+  });
   const end = () => {
     if (rehearsal !== end) return;
     rehearsal = undefined;
-    chart.dispose();
+    frame.chart.dispose();
     box.remove();
   };
   rehearsal = end;
@@ -449,7 +458,9 @@ function showProgress(progress: Extract<HostMessage, { type: 'progress' }>, arri
   const text = document.getElementById('load-progress');
   if (!bar || !text) return; // the load ended meanwhile
   if (progress.soFar) showSoFar(progress.soFar, arrived);
-  document.getElementById('load-spinner')?.remove(); // the bar takes over (see showLoading; without a length from the server, it is an indeterminate bar, which Chromium animates)
+  // The bar takes over (see showLoading); without a length from the server it is an indeterminate
+  // bar, which Chromium animates.
+  document.getElementById('load-spinner')?.remove();
   const { records, bytes, totalBytes } = progress;
   const known = totalBytes !== undefined && totalBytes > 0 && bytes <= totalBytes;
   bar.hidden = false;
